@@ -1,15 +1,28 @@
 import * as vscode from 'vscode';
+import { proposalScheme } from './host/applyWithDiff';
+import { ChatController } from './host/chatController';
 import { ChatViewProvider, chatViewId } from './host/chatViewProvider';
 import { registerCommands } from './host/commands';
+import { createModelStatus } from './host/statusBar';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Gateway Chat', { log: true });
-  const view = new ChatViewProvider(context, log);
+  const controller = new ChatController(context, log);
+  const view = new ChatViewProvider(context, controller, log);
   context.subscriptions.push(
     log,
+    controller,
     view,
     vscode.window.registerWebviewViewProvider(chatViewId, view),
-    ...registerCommands(context, view),
+    vscode.workspace.registerTextDocumentContentProvider(proposalScheme, controller.proposals),
+    createModelStatus(),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('gatewayChat.endpoints')) {
+        void controller.postSetup();
+        void controller.postModels(true);
+      } else if (e.affectsConfiguration('gatewayChat.defaultModel')) void controller.postModels(false);
+    }),
+    ...registerCommands(context, view, controller),
   );
 }
 

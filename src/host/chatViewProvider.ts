@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { assertNever, HostToWebview, parseWebviewMessage, WebviewToHost } from '../shared/protocol';
+import { parseWebviewMessage, type HostToWebview } from '../shared/protocol';
+import type { ChatController } from './chatController';
 import { webviewBundle } from './l10n';
 import { webviewHtml } from './webviewHtml';
 
 export const chatViewId = 'gatewayChat.chatView';
 
-/** Hosts the chat webview and routes its messages; the host stays a thin router. */
+/** Hosts the chat webview: its page, the ready handshake, and validated messages to the controller. */
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
   private ready = false;
@@ -14,8 +15,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   constructor(
     private readonly context: vscode.ExtensionContext,
+    private readonly controller: ChatController,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    controller.connect((m) => this.post(m));
+  }
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
@@ -38,10 +42,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     );
   }
 
-  /** Sends to the webview once it said `ready`; earlier messages wait in order. */
+  /** Sends once the webview said `ready`; before that only the latest state matters, it is re-sent on ready. */
   post(message: HostToWebview): void {
     if (this.view && this.ready) void this.view.webview.postMessage(message);
-    else this.pending.push(message);
+    else if (message.type === 'composer' || message.type === 'attachments') this.pending.push(message);
   }
 
   async reveal(): Promise<void> {
@@ -51,27 +55,20 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private receive(raw: unknown): void {
     const message = parseWebviewMessage(raw);
     if (!message) {
-      this.log.warn('Dropped a malformed message from the webview', JSON.stringify(raw)?.slice(0, 200));
+      this.log.warn('Dropped a malformed message from the webview', JSON.stringify(raw)?.slice(0, 200) ?? String(raw));
       return;
     }
-    this.handle(message);
-  }
-
-  private handle(message: WebviewToHost): void {
-    switch (message.type) {
-      case 'ready': {
-        this.ready = true;
-        const version = String(this.context.extension.packageJSON.version ?? '');
-        void this.view?.webview.postMessage({ type: 'init', locale: vscode.env.language, strings: webviewBundle(), version } satisfies HostToWebview);
-        for (const m of this.pending.splice(0)) void this.view?.webview.postMessage(m);
-        return;
-      }
-      case 'openSettings':
-        void vscode.commands.executeCommand('workbench.action.openSettings', 'gatewayChat');
-        return;
-      default:
-        assertNever(message);
+    if (message.type === 'ready') {
+      this.ready = true;
+      const version = String(this.context.extension.packageJSON.version ?? '');
+      void this.view?.webview.postMessage({ type: 'init', locale: vscode.env.language, strings: webviewBundle(), version } satisfies HostToWebview);
     }
+    this.controller.handle(message).then(
+      () => {
+        if (message.type === 'ready') for (const m of this.pending.splice(0)) this.post(m);
+      },
+      (e: unknown) => this.log.error(`Handling ${message.type} failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }
 
   dispose(): void {

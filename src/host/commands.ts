@@ -1,27 +1,96 @@
 import * as vscode from 'vscode';
+import { conversationToMarkdown } from '../chat/exportMarkdown';
+import { joinModelRef } from '../chat/modelRef';
+import type { ChatController } from './chatController';
+import { currentModel, selectModel } from './chatController';
 import type { ChatViewProvider } from './chatViewProvider';
-import { setApiKeyCommand } from './endpoints';
+import { readEndpoints, setApiKeyCommand } from './endpoints';
+import { manageEndpoints } from './manageEndpoints';
 
 /** Registers every command the manifest declares. */
-export function registerCommands(context: vscode.ExtensionContext, view: ChatViewProvider): vscode.Disposable[] {
+export function registerCommands(context: vscode.ExtensionContext, view: ChatViewProvider, controller: ChatController): vscode.Disposable[] {
   const openChat = async () => view.reveal();
   const handlers: Record<string, (...args: unknown[]) => unknown> = {
     'gatewayChat.newChat': async () => {
       await view.reveal();
-      view.post({ type: 'newChat' });
+      await controller.newChat();
     },
-    'gatewayChat.setApiKey': (endpointId?: unknown) =>
-      setApiKeyCommand(context.secrets, typeof endpointId === 'string' ? endpointId : undefined),
-    'gatewayChat.manageEndpoints': () => vscode.commands.executeCommand('workbench.action.openSettings', 'gatewayChat.endpoints'),
-    'gatewayChat.selectModel': () => vscode.commands.executeCommand('workbench.action.openSettings', 'gatewayChat.defaultModel'),
-    // The selection commands, ask and export open the panel until their issues give them their own flows.
+    'gatewayChat.setApiKey': async (endpointId?: unknown) => {
+      const saved = await setApiKeyCommand(context.secrets, typeof endpointId === 'string' ? endpointId : undefined);
+      if (saved) await controller.refreshAfterKeyChange();
+      return saved;
+    },
+    'gatewayChat.manageEndpoints': () => manageEndpoints(context, controller, view),
+    'gatewayChat.selectModel': () => pickModel(controller),
+    'gatewayChat.exportChat': () => exportChat(controller),
+    // The selection commands and ask open the panel until their issue gives them their own flows.
     'gatewayChat.explainSelection': openChat,
     'gatewayChat.refactorSelection': openChat,
     'gatewayChat.fixSelection': openChat,
     'gatewayChat.documentSelection': openChat,
     'gatewayChat.testSelection': openChat,
     'gatewayChat.ask': openChat,
-    'gatewayChat.exportChat': openChat,
   };
   return Object.entries(handlers).map(([id, run]) => vscode.commands.registerCommand(id, run));
+}
+
+type ModelItem = vscode.QuickPickItem & { model?: string };
+
+/** The palette's model picker: every endpoint's models, grouped, searchable, with manual entry. */
+async function pickModel(controller: ChatController): Promise<void> {
+  const qp = vscode.window.createQuickPick<ModelItem>();
+  qp.title = vscode.l10n.t('Select a model');
+  qp.placeholder = vscode.l10n.t('Search, or type a model id the gateway does not list');
+  qp.busy = true;
+  qp.show();
+  const groups = await controller.gateways.modelGroups(false, controller.describe);
+  const current = currentModel();
+  const listed: ModelItem[] = groups.flatMap((g) => [
+    { label: g.endpointName, kind: vscode.QuickPickItemKind.Separator },
+    ...(g.error ? [{ label: `$(warning) ${g.error}` } as ModelItem] : []),
+    ...g.models.map((m) => {
+      const ref = joinModelRef(g.endpointId, m);
+      return { label: m, description: ref === current ? vscode.l10n.t('current') : undefined, model: ref };
+    }),
+  ]);
+  qp.items = listed;
+  qp.busy = false;
+  qp.onDidChangeValue((value) => {
+    const typed = value.trim();
+    const manual: ModelItem[] = typed && !listed.some((i) => i.label === typed)
+      ? readEndpoints().map((e) => ({ label: typed, description: vscode.l10n.t('use on {0}', e.name ?? e.id), model: joinModelRef(e.id, typed), alwaysShow: true }))
+      : [];
+    qp.items = [...manual, ...listed];
+  });
+  const chosen = await new Promise<ModelItem | undefined>((resolve) => {
+    qp.onDidAccept(() => resolve(qp.selectedItems[0]));
+    qp.onDidHide(() => resolve(undefined));
+  });
+  qp.dispose();
+  if (chosen?.model) {
+    await selectModel(chosen.model);
+    await controller.postModels(false);
+  }
+}
+
+async function exportChat(controller: ChatController): Promise<void> {
+  const c = controller.session.conversation;
+  if (!c.messages.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('This conversation is empty.'));
+    return;
+  }
+  const markdown = vscode.l10n.t('Markdown');
+  const format = await vscode.window.showQuickPick([markdown, 'JSON'], { title: vscode.l10n.t('Export the conversation as') });
+  if (!format) return;
+  const ext = format === markdown ? 'md' : 'json';
+  const base = (c.title || 'conversation').replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, `${base}.${ext}`) : undefined,
+    filters: { [format]: [ext] },
+  });
+  if (!target) return;
+  const text = ext === 'md' ? conversationToMarkdown(c) : JSON.stringify(c, null, 2);
+  await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}.', vscode.workspace.asRelativePath(target)));
 }

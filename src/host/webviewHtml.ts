@@ -19,6 +19,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, l
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${asset('media', 'panel.css')}">
+<link rel="stylesheet" href="${asset('media', 'markdown.css')}">
 </head>
 <body>
 <main id="app" data-testid="app" aria-live="polite"></main>

@@ -1,27 +1,79 @@
 // The host <-> webview protocol. Each member carries exactly its fields; both sides switch on
 // `type` and end in an exhaustive `never` check. The host validates everything it receives.
+import type { Attachment, ConversationRecord, ErrorInfo, HistoryEntry, MessageRecord } from './conversation';
+
+export interface EndpointDraft {
+  id: string;
+  name: string;
+  baseUrl: string;
+  headers: Record<string, string>;
+}
+
+export interface EndpointSummary extends EndpointDraft {
+  /** The exact URL chat requests go to. */
+  chatUrl: string;
+  hasKey: boolean;
+  keyFromEnv: boolean;
+}
+
+export interface ModelGroup {
+  endpointId: string;
+  endpointName: string;
+  models: string[];
+  /** Why the list could not be fetched, in words. */
+  error?: string;
+}
+
+export interface FileSuggestion {
+  label: string;
+  path: string;
+}
 
 export type WebviewToHost =
   | { type: 'ready' }
-  | { type: 'openSettings' };
+  | { type: 'send'; text: string; attachments: Attachment[] }
+  | { type: 'stop' }
+  | { type: 'retry'; messageId: string }
+  | { type: 'continue'; messageId: string }
+  | { type: 'regenerate'; messageId: string }
+  | { type: 'edit'; messageId: string; text: string }
+  | { type: 'newChat' }
+  | { type: 'selectModel'; model: string }
+  | { type: 'refreshModels' }
+  | { type: 'history'; query: string }
+  | { type: 'openConversation'; id: string }
+  | { type: 'renameConversation'; id: string }
+  | { type: 'deleteConversation'; id: string }
+  | { type: 'copy'; text: string }
+  | { type: 'insertCode'; code: string }
+  | { type: 'applyCode'; code: string; language: string }
+  | { type: 'saveCode'; code: string; language: string }
+  | { type: 'openLink'; href: string }
+  | { type: 'attach'; kind: 'selection' | 'file' | 'image' }
+  | { type: 'searchFiles'; query: string }
+  | { type: 'attachFile'; path: string }
+  | { type: 'saveEndpoint'; endpoint: EndpointDraft }
+  | { type: 'setApiKey'; endpointId: string }
+  | { type: 'testConnection'; endpoint: EndpointDraft }
+  | { type: 'openSettings' }
+  | { type: 'draft'; text: string };
 
 export type HostToWebview =
   | { type: 'init'; locale: string; strings: Record<string, string>; version: string }
+  | { type: 'setup'; endpoints: EndpointSummary[] }
+  | { type: 'models'; groups: ModelGroup[]; current: string }
+  | { type: 'conversation'; conversation: ConversationRecord; busy: boolean }
+  | { type: 'delta'; messageId: string; content: string; reasoning: string }
+  | { type: 'message'; message: MessageRecord; busy: boolean }
+  | { type: 'retryWait'; messageId: string; attempt: number; waitMs: number; error: ErrorInfo }
+  | { type: 'history'; entries: HistoryEntry[]; query: string }
+  | { type: 'composer'; text: string; attachments: Attachment[] }
+  | { type: 'attachments'; attachments: Attachment[] }
+  | { type: 'fileSuggestions'; query: string; items: FileSuggestion[] }
+  | { type: 'connectionResult'; ok: boolean; message: string }
   | { type: 'newChat' };
 
-const webviewMessageTypes: { [K in WebviewToHost['type']]: (m: Record<string, unknown>) => boolean } = {
-  ready: (m) => Object.keys(m).length === 1,
-  openSettings: (m) => Object.keys(m).length === 1,
-};
-
-/** Returns the message if it is a well-formed WebviewToHost, otherwise undefined. */
-export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const m = raw as Record<string, unknown>;
-  if (typeof m.type !== 'string' || !Object.hasOwn(webviewMessageTypes, m.type)) return undefined;
-  const valid = webviewMessageTypes[m.type as WebviewToHost['type']];
-  return valid(m) ? (m as WebviewToHost) : undefined;
-}
+export { parseWebviewMessage } from './protocolValidation';
 
 export function assertNever(x: never): never {
   throw new Error('unexpected message: ' + JSON.stringify(x));

@@ -1,36 +1,107 @@
+// The panel: header (model picker, history, new chat), setup, transcript, composer.
+import type { MessageRecord } from '../shared/conversation';
 import { assertNever, type HostToWebview } from '../shared/protocol';
+import { CodeActions } from './codeActions';
+import { Composer } from './composer';
+import { el, iconButton } from './dom';
+import { HistoryView } from './historyView';
 import { setStrings, t } from './i18n';
+import { MessageView } from './messageView';
+import { ModelPicker } from './modelPicker';
+import { SetupView } from './setupView';
+import { Transcript } from './transcript';
 import { onHostMessage, send } from './vscodeApi';
 
 const app = document.getElementById('app')!;
+let ui: Panel | undefined;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, testId?: string) {
-  const node = Object.assign(document.createElement(tag), props);
-  if (testId) node.setAttribute('data-testid', testId);
-  return node;
-}
+class Panel {
+  readonly composer = new Composer();
+  readonly picker = new ModelPicker();
+  readonly setup = new SetupView();
+  readonly history = new HistoryView(() => this.toggleHistory(false));
+  readonly transcript = new Transcript(new CodeActions());
+  private busy = false;
 
-function renderWelcome(): void {
-  const settings = el('button', { textContent: t('Open settings'), type: 'button' }, 'open-settings');
-  settings.addEventListener('click', () => send({ type: 'openSettings' }));
-  app.replaceChildren(
-    el('h2', { textContent: t('Gateway Chat') }, 'title'),
-    el('p', { textContent: t('Connected to the extension host.') }, 'status'),
-    el('p', { textContent: t('No gateway is configured yet. Add an endpoint in the settings to start chatting.') }),
-    settings,
-  );
+  constructor() {
+    const header = el('header', { className: 'panel-header' },
+      this.picker.root,
+      el('span', { className: 'spacer' }),
+      iconButton(t('Gateway settings'), '⚙', 'open-setup', () => this.toggleSetup()),
+      iconButton(t('History'), '☰', 'history', () => this.toggleHistory(!this.history.isOpen)),
+      iconButton(t('New chat'), '+', 'new-chat', () => send({ type: 'newChat' })));
+    app.replaceChildren(header, this.setup.root, this.history.root, this.transcript.root, this.composer.root);
+  }
+
+  setBusy(busy: boolean): void {
+    this.busy = busy;
+    this.composer.setBusy(busy);
+    app.dataset.busy = String(busy);
+  }
+
+  toggleHistory(open: boolean): void {
+    if (open) this.history.open();
+    else this.history.root.hidden = true;
+  }
+
+  toggleSetup(): void {
+    this.setup.root.hidden = !this.setup.root.hidden;
+  }
+
+  get isBusy(): boolean {
+    return this.busy;
+  }
 }
 
 function handle(message: HostToWebview): void {
+  if (message.type === 'init') {
+    setStrings(message.strings);
+    document.documentElement.lang = message.locale;
+    ui = new Panel();
+    ui.composer.focus();
+    return;
+  }
+  if (!ui) return;
   switch (message.type) {
-    case 'init':
-      setStrings(message.strings);
-      document.documentElement.lang = message.locale;
-      renderWelcome();
+    case 'setup':
+      ui.setup.set(message.endpoints);
+      ui.setup.root.hidden = message.endpoints.length > 0 && message.endpoints.some((e) => e.hasKey);
+      return;
+    case 'models':
+      ui.picker.set(message.groups, message.current);
+      return;
+    case 'conversation':
+      ui.transcript.show(message.conversation);
+      ui.setBusy(message.busy);
+      ui.toggleHistory(false);
+      return;
+    case 'delta':
+      ui.transcript.delta(message.messageId, message.content, message.reasoning);
+      return;
+    case 'message':
+      ui.transcript.upsert(message.message);
+      ui.setBusy(message.busy);
+      return;
+    case 'retryWait':
+      ui.transcript.retryWait(message.messageId, message.attempt, message.waitMs, message.error);
+      return;
+    case 'history':
+      ui.history.show(message.entries);
+      return;
+    case 'composer':
+      ui.composer.setContent(message.text, message.attachments);
+      return;
+    case 'attachments':
+      ui.composer.addAttachments(message.attachments);
+      return;
+    case 'fileSuggestions':
+      ui.composer.showSuggestions(message.query, message.items);
+      return;
+    case 'connectionResult':
+      ui.setup.showResult(message.ok, message.message);
       return;
     case 'newChat':
-      renderWelcome();
-      app.append(el('p', { textContent: t('New chat started.') }, 'notice'));
+      ui.composer.focus();
       return;
     default:
       assertNever(message);
@@ -39,3 +110,5 @@ function handle(message: HostToWebview): void {
 
 onHostMessage(handle);
 send({ type: 'ready' });
+
+export type { MessageRecord, MessageView };

@@ -13,6 +13,9 @@ export function send(message: WebviewToHost): void {
   api.postMessage(message);
 }
 
+export const getState = () => api.getState();
+export const setState = (s: unknown) => api.setState(s);
+
 export function onHostMessage(handler: (message: HostToWebview) => void): void {
   window.addEventListener('message', (event: MessageEvent) => handler(event.data as HostToWebview));
 }

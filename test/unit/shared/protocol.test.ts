@@ -14,3 +14,28 @@ describe('protocol: the host validates what the webview sends', () => {
     }
   });
 });
+
+describe('protocol: message shapes', () => {
+  it('checks field types, required fields and sizes', () => {
+    assert.ok(parseWebviewMessage({ type: 'send', text: 'hi', attachments: [] }));
+    assert.equal(parseWebviewMessage({ type: 'send', text: 'hi' }), undefined, 'attachments missing');
+    assert.equal(parseWebviewMessage({ type: 'send', text: 42, attachments: [] }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'retry', messageId: 'x'.repeat(5000) }), undefined);
+    assert.ok(parseWebviewMessage({ type: 'attach', kind: 'image' }));
+    assert.equal(parseWebviewMessage({ type: 'attach', kind: 'camera' }), undefined);
+  });
+
+  it('accepts only base64 image data URLs in attachments', () => {
+    const img = (dataUrl: string) => ({ type: 'send', text: '', attachments: [{ kind: 'image', label: 'a.png', dataUrl }] });
+    assert.ok(parseWebviewMessage(img('data:image/png;base64,iVBORw0KGgo=')));
+    assert.equal(parseWebviewMessage(img('https://evil.example/a.png')), undefined);
+    assert.equal(parseWebviewMessage(img('data:text/html;base64,PHNjcmlwdD4=')), undefined);
+  });
+
+  it('rejects endpoint ids with a slash (they split defaultModel) and non-string headers', () => {
+    const ep = (id: string, headers: unknown) => ({ type: 'saveEndpoint', endpoint: { id, name: 'n', baseUrl: 'http://x/v1', headers } });
+    assert.ok(parseWebviewMessage(ep('relay', { 'X-Org': 'a' })));
+    assert.equal(parseWebviewMessage(ep('re/lay', {})), undefined);
+    assert.equal(parseWebviewMessage(ep('relay', { 'X-Org': 1 })), undefined);
+  });
+});

@@ -1,0 +1,18 @@
+import type { ConversationRecord } from '../shared/conversation';
+import { attachmentText } from './packaging';
+
+/** A conversation as a readable Markdown document. */
+export function conversationToMarkdown(c: ConversationRecord): string {
+  const out = [`# ${c.title || 'Conversation'}`, '', `_${new Date(c.createdAt).toISOString()}${c.model ? ` · ${c.model}` : ''}_`, ''];
+  for (const m of c.messages) {
+    out.push(m.role === 'user' ? '## You' : `## ${m.model ?? 'Assistant'}`, '');
+    if (m.reasoning) out.push('<details><summary>Reasoning</summary>', '', m.reasoning, '', '</details>', '');
+    if (m.content) out.push(m.content, '');
+    for (const a of m.attachments ?? []) {
+      const text = attachmentText(a);
+      out.push(text ?? `[${a.kind}: ${a.label}]`, '');
+    }
+    if (m.status !== 'complete') out.push(`_(${m.status}${m.error ? `: ${m.error.message}` : ''})_`, '');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,38 @@
+// Turns a saved conversation into the wire messages a gateway expects.
+import type { ChatMessage, ContentPart } from '../llm/types';
+import type { Attachment, MessageRecord } from '../shared/conversation';
+
+/** Fenced code with the path and line range, so the model knows where the code lives. */
+export function attachmentText(a: Attachment): string | undefined {
+  if (a.kind === 'image' || a.text === undefined) return undefined;
+  const where = a.path ? `${a.path}${a.startLine ? `:${a.startLine}-${a.endLine ?? a.startLine}` : ''}` : a.label;
+  const fence = a.text.includes('```') ? '~~~~' : '```';
+  return `${where}\n${fence}${a.language ?? ''}\n${a.text}${a.text.endsWith('\n') ? '' : '\n'}${fence}`;
+}
+
+export function userMessage(m: MessageRecord): ChatMessage {
+  const attachments = m.attachments ?? [];
+  const text = [m.content, ...attachments.map(attachmentText).filter((t): t is string => !!t)].filter(Boolean).join('\n\n');
+  const images = attachments.filter((a) => a.kind === 'image' && a.dataUrl);
+  if (!images.length) return { role: 'user', content: text };
+  const parts: ContentPart[] = [{ type: 'text', text }];
+  for (const img of images) parts.push({ type: 'image_url', image_url: { url: img.dataUrl!, ...(img.detail ? { detail: img.detail } : {}) } });
+  return { role: 'user', content: parts };
+}
+
+/**
+ * The history as wire messages. Failed answers with nothing in them are left out; an interrupted
+ * answer goes as far as it got, because the user saw it and may build on it.
+ */
+export function wireMessages(messages: MessageRecord[], systemPrompt?: string): ChatMessage[] {
+  const wire: ChatMessage[] = systemPrompt ? [{ role: 'system', content: systemPrompt }] : [];
+  for (const m of messages) {
+    if (m.role === 'user') wire.push(userMessage(m));
+    else if (m.role === 'assistant' && m.content) wire.push({ role: 'assistant', content: m.content });
+  }
+  return wire;
+}
+
+/** What we ask a model to do when the user continues an interrupted answer. */
+export const continuePrompt =
+  'Continue exactly where your previous answer stopped, without repeating anything you already wrote.';

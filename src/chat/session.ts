@@ -1,0 +1,199 @@
+// The conversation the panel shows, and the turns that fill it. No VS Code here: the host passes ports.
+import type { Attachment, ConversationRecord, ErrorInfo, MessageRecord } from '../shared/conversation';
+import type { HostToWebview } from '../shared/protocol';
+import { DeltaBatcher } from './deltaBatcher';
+import type { HistoryStore } from './historyStore';
+import { continuePrompt, wireMessages } from './packaging';
+import { runTurn, type StreamingClient } from './turn';
+
+export type ResolvedModel = { client: StreamingClient; modelId: string; model: string } | { error: ErrorInfo };
+
+export interface SessionPorts {
+  store: HistoryStore;
+  post(message: HostToWebview): void;
+  /** The client for `<endpointId>/<modelId>`, or why there is none (no endpoint, no key, ...). */
+  resolveModel(model: string): Promise<ResolvedModel>;
+  currentModel(): string;
+  newId(): string;
+  now(): number;
+}
+
+export class ChatSession {
+  conversation: ConversationRecord;
+  private abort: AbortController | undefined;
+  private running: Promise<void> | undefined;
+  private readonly batcher: DeltaBatcher;
+
+  constructor(private readonly ports: SessionPorts) {
+    this.conversation = this.blank();
+    this.batcher = new DeltaBatcher((b) => ports.post({ type: 'delta', ...b }));
+  }
+
+  get busy(): boolean {
+    return this.abort !== undefined;
+  }
+
+  /** Waits for the running turn, if any (tests, export, shutdown). */
+  async idle(): Promise<void> {
+    await this.running;
+  }
+
+  show(): void {
+    this.ports.post({ type: 'conversation', conversation: this.conversation, busy: this.busy });
+  }
+
+  async send(text: string, attachments: Attachment[]): Promise<void> {
+    if (this.busy || (!text.trim() && !attachments.length)) return;
+    this.dropFailedAttempt();
+    const c = this.conversation;
+    if (!c.messages.length) c.title = titleFrom(text, attachments);
+    c.messages.push(this.message('user', text, attachments.length ? { attachments } : {}));
+    await this.answer(this.message('assistant', ''));
+  }
+
+  stop(): void {
+    this.abort?.abort();
+  }
+
+  /** Runs a failed answer again in place. */
+  async retry(messageId: string): Promise<void> {
+    const m = this.lastAssistant(messageId);
+    if (!m || this.busy) return;
+    this.conversation.messages.pop();
+    await this.answer(this.message('assistant', ''));
+  }
+
+  /** Asks the model to go on from an interrupted answer, appending to it. */
+  async continue(messageId: string): Promise<void> {
+    const m = this.lastAssistant(messageId);
+    if (!m || this.busy || m.status !== 'interrupted') return;
+    await this.answer(m, [{ role: 'user', content: continuePrompt }]);
+  }
+
+  /** A new answer to the same prompt; the old one is kept as a branch. */
+  async regenerate(messageId: string): Promise<void> {
+    const m = this.lastAssistant(messageId);
+    if (!m || this.busy) return;
+    this.keepBranch();
+    this.conversation.messages.pop();
+    await this.answer(this.message('assistant', ''));
+  }
+
+  /** Replaces a user message and everything after it; the replaced turns stay in `branches`. */
+  async edit(messageId: string, text: string): Promise<void> {
+    const i = this.conversation.messages.findIndex((m) => m.id === messageId && m.role === 'user');
+    if (i < 0 || this.busy) return;
+    this.keepBranch();
+    const old = this.conversation.messages[i];
+    this.conversation.messages.splice(i);
+    if (i === 0) this.conversation.title = titleFrom(text, old.attachments ?? []);
+    this.conversation.messages.push(this.message('user', text, old.attachments ? { attachments: old.attachments } : {}));
+    await this.answer(this.message('assistant', ''));
+  }
+
+  async newChat(): Promise<void> {
+    if (this.busy) this.stop();
+    await this.running;
+    this.conversation = this.blank();
+    this.show();
+  }
+
+  async open(id: string): Promise<boolean> {
+    const loaded = await this.ports.store.load(id);
+    if (!loaded) return false;
+    if (this.busy) this.stop();
+    await this.running;
+    // An answer that was streaming when VS Code went away is what it is: interrupted, continuable.
+    for (const m of loaded.messages) if (m.status === 'streaming') m.status = 'interrupted';
+    this.conversation = loaded;
+    this.show();
+    return true;
+  }
+
+  private async answer(m: MessageRecord, extra: { role: 'user'; content: string }[] = []): Promise<void> {
+    const c = this.conversation;
+    if (!c.messages.includes(m)) c.messages.push(m);
+    const model = this.ports.currentModel();
+    m.model = model;
+    m.status = 'streaming';
+    const abort = (this.abort = new AbortController());
+    let finished!: () => void;
+    this.running = new Promise((r) => (finished = r));
+    this.touch();
+    this.show();
+    try {
+      const resolved = await this.ports.resolveModel(model);
+      if ('error' in resolved) {
+        m.status = 'error';
+        m.error = resolved.error;
+        return;
+      }
+      c.model = model;
+      const history = c.messages.slice(0, c.messages.indexOf(m) + (extra.length ? 1 : 0));
+      await runTurn({
+        client: resolved.client,
+        request: { model: resolved.modelId, messages: [...wireMessages(history), ...extra] },
+        message: m,
+        signal: abort.signal,
+        observer: {
+          onDelta: (_msg, delta) => {
+            this.batcher.add(m.id, delta);
+            this.ports.store.saveSoon(c);
+          },
+          onRetry: (r) => {
+            this.batcher.flush();
+            this.ports.post({ type: 'retryWait', messageId: m.id, attempt: r.attempt, waitMs: r.waitMs, error: { kind: r.error.kind, message: r.error.message, ...(r.error.status ? { status: r.error.status } : {}) } });
+          },
+        },
+      });
+    } finally {
+      this.batcher.flush();
+      this.abort = undefined;
+      this.touch();
+      await this.ports.store.save(c).catch(() => undefined);
+      this.ports.post({ type: 'message', message: m, busy: false });
+      if (m.status === 'error') this.returnPrompt();
+      finished();
+    }
+  }
+
+  /** A send that failed before anything arrived gives its prompt back to the composer. */
+  private returnPrompt(): void {
+    const user = this.conversation.messages.at(-2);
+    if (user?.role === 'user') this.ports.post({ type: 'composer', text: user.content, attachments: user.attachments ?? [] });
+  }
+
+  /** Sending again after a failed attempt replaces that attempt instead of repeating the prompt. */
+  private dropFailedAttempt(): void {
+    const msgs = this.conversation.messages;
+    const last = msgs.at(-1);
+    if (last?.role === 'assistant' && last.status === 'error' && !last.content && msgs.at(-2)?.role === 'user') msgs.splice(-2);
+  }
+
+  private lastAssistant(messageId: string): MessageRecord | undefined {
+    const last = this.conversation.messages.at(-1);
+    return last?.id === messageId && last.role === 'assistant' ? last : undefined;
+  }
+
+  private keepBranch(): void {
+    (this.conversation.branches ??= []).push(structuredClone(this.conversation.messages));
+  }
+
+  private touch(): void {
+    this.conversation.updatedAt = this.ports.now();
+  }
+
+  private message(role: MessageRecord['role'], content: string, extra: Partial<MessageRecord> = {}): MessageRecord {
+    return { id: this.ports.newId(), role, content, status: 'complete', createdAt: this.ports.now(), ...extra };
+  }
+
+  private blank(): ConversationRecord {
+    const now = this.ports.now();
+    return { version: 1, id: this.ports.newId(), title: '', createdAt: now, updatedAt: now, messages: [] };
+  }
+}
+
+function titleFrom(text: string, attachments: Attachment[]): string {
+  const line = text.trim().split('\n')[0] || attachments[0]?.label || '';
+  return line.length > 60 ? line.slice(0, 57) + '...' : line;
+}

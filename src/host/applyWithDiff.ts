@@ -1,0 +1,71 @@
+// Apply a code block to the active editor: a diff preview first (vscode.diff against a virtual
+// document), then one WorkspaceEdit, so one Ctrl+Z undoes it. Refuses if the document changed meanwhile.
+import * as vscode from 'vscode';
+
+export const proposalScheme = 'gateway-chat-proposal';
+
+export class ProposalDocuments implements vscode.TextDocumentContentProvider {
+  private readonly docs = new Map<string, string>();
+  private next = 0;
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.docs.get(uri.query) ?? '';
+  }
+
+  add(text: string, fileName: string): vscode.Uri {
+    const id = String(++this.next);
+    this.docs.set(id, text);
+    return vscode.Uri.from({ scheme: proposalScheme, path: '/' + fileName, query: id });
+  }
+
+  remove(uri: vscode.Uri): void {
+    this.docs.delete(uri.query);
+  }
+}
+
+/** The editor the user was last in: a webview having focus does not count as leaving it. */
+export function targetEditor(): vscode.TextEditor | undefined {
+  return vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme !== proposalScheme);
+}
+
+export async function applyWithDiff(proposals: ProposalDocuments, code: string): Promise<'applied' | 'discarded' | 'changed' | 'noEditor'> {
+  const editor = targetEditor();
+  if (!editor) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open the file to change in an editor first.'));
+    return 'noEditor';
+  }
+  const doc = editor.document;
+  const range = editor.selection.isEmpty ? fullRange(doc) : new vscode.Range(editor.selection.start, editor.selection.end);
+  const version = doc.version;
+  const proposed = doc.getText(new vscode.Range(doc.positionAt(0), range.start)) + code + doc.getText(new vscode.Range(range.end, fullRange(doc).end));
+  const name = doc.uri.path.split('/').pop() || 'untitled';
+  const right = proposals.add(proposed, name);
+  try {
+    await vscode.commands.executeCommand('vscode.diff', doc.uri, right, vscode.l10n.t('{0}: proposed change (Gateway Chat)', name), { preview: true });
+    const apply = vscode.l10n.t('Apply');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Apply the proposed change to {0}?', name), apply, vscode.l10n.t('Discard'));
+    if (choice !== apply) return 'discarded';
+    if (doc.version !== version) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} changed after the diff was made; nothing was applied. Apply again to see a fresh diff.', name));
+      return 'changed';
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, range, code);
+    const ok = await vscode.workspace.applyEdit(edit);
+    return ok ? 'applied' : 'changed';
+  } finally {
+    await closeDiff(right);
+    proposals.remove(right);
+    await vscode.window.showTextDocument(doc, { preview: false, viewColumn: editor.viewColumn });
+  }
+}
+
+async function closeDiff(right: vscode.Uri): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) =>
+    tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === right.toString());
+  if (tabs.length) await vscode.window.tabGroups.close(tabs);
+}
+
+function fullRange(doc: vscode.TextDocument): vscode.Range {
+  return new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+}

@@ -1,0 +1,266 @@
+import type { Dispatcher } from 'undici';
+import { Accumulator } from './assemble';
+import { buildBody } from './body';
+import { errorFromHttp, errorFromNetwork, errorFromStreamPayload, GatewayError, redact } from './errors';
+import { Attempt, createDispatcher, headerValue, readText, send, type SendInit } from './http';
+import { normalizeModels } from './models';
+import { backoffMs, MAX_RETRY_WAIT_MS, retryAfterFromHeaders, shouldRetryResponse, sleep } from './retry';
+import { SseReader } from './sse';
+import type { AssembledResponse, CallOptions, ChatEvent, ChatRequest, EndpointConfig, GatewayClient, ModelInfo } from './types';
+import { resolveUrls, stripSecrets } from './url';
+
+const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_IDLE_MS = 120_000;
+const MAX_ERROR_BODY = 1 << 20;
+const SECRET_HEADERS = /^(authorization|proxy-authorization|x-api-key|api-key|x-goog-api-key|cookie)$/i;
+
+interface Opened {
+  res: Dispatcher.ResponseData;
+  attempt: Attempt;
+}
+
+type RetryEvent = Extract<ChatEvent, { type: 'retry' }>;
+
+export function createClient(endpoint: EndpointConfig): GatewayClient {
+  const urls = resolveUrls(endpoint.baseUrl);
+  const dispatcher = createDispatcher(endpoint.proxy);
+  const timeoutMs = endpoint.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const idleMs = endpoint.idleTimeoutMs ?? DEFAULT_IDLE_MS;
+  const maxRetries = Math.max(0, endpoint.maxRetries ?? 2);
+  const retryBaseMs = endpoint.retryBaseMs ?? 500;
+
+  const secrets: string[] = [];
+  if (endpoint.apiKey) secrets.push(endpoint.apiKey);
+  const baseHeaders: Record<string, string> = {};
+  for (const [k, v] of Object.entries(endpoint.headers ?? {})) {
+    baseHeaders[k.toLowerCase()] = v;
+    if (SECRET_HEADERS.test(k)) secrets.push(v.replace(/^Bearer\s+/i, ''));
+  }
+  if (endpoint.apiKey) baseHeaders.authorization = `Bearer ${endpoint.apiKey}`;
+
+  function headersFor(accept: string, withBody: boolean): Record<string, string> {
+    const h: Record<string, string> = { accept, ...baseHeaders };
+    if (withBody) h['content-type'] = 'application/json';
+    return h;
+  }
+
+  function classify(err: unknown, attempt: Attempt, url: string): { error: GatewayError; retryable: boolean } {
+    if (attempt.cause === 'user') return { error: aborted(url), retryable: false };
+    if (attempt.cause === 'timeout') {
+      return { error: new GatewayError('timeout', `No response from the gateway within ${seconds(timeoutMs)}`, url), retryable: false };
+    }
+    if (attempt.cause === 'idle') {
+      return { error: new GatewayError('timeout', `The gateway sent nothing for ${seconds(idleMs)}`, url), retryable: false };
+    }
+    if (err instanceof GatewayError) return { error: err, retryable: false };
+    if ((err as Error)?.name === 'AbortError') return { error: aborted(url), retryable: false };
+    return errorFromNetwork(err, url, secrets);
+  }
+
+  /** Sends with retries; yields a `retry` event before each wait. Returns a 2xx response. */
+  async function* open(url: string, init: SendInit, options: CallOptions): AsyncGenerator<RetryEvent, Opened> {
+    const signal = options.signal;
+    for (let retry = 0; ; retry++) {
+      if (signal?.aborted) throw aborted(url);
+      const attempt = new Attempt(signal);
+      let error: GatewayError;
+      let retryable: boolean;
+      let waitMs: number | undefined;
+      try {
+        const res = await send(dispatcher, url, init, attempt, timeoutMs);
+        if (res.statusCode >= 200 && res.statusCode < 300) return { res, attempt };
+        attempt.startIdle(idleMs);
+        const text = await readText(res.body, attempt, MAX_ERROR_BODY);
+        attempt.dispose();
+        waitMs = retryAfterFromHeaders(res.headers);
+        error = errorFromHttp({
+          status: res.statusCode,
+          contentType: headerValue(res.headers, 'content-type'),
+          body: text,
+          url,
+          secrets,
+          retryAfterMs: waitMs,
+        });
+        retryable = shouldRetryResponse(res.statusCode, res.headers);
+      } catch (err) {
+        attempt.dispose();
+        ({ error, retryable } = classify(err, attempt, url));
+      }
+      if (!retryable || retry >= maxRetries) throw error;
+      const wait = waitMs ?? backoffMs(retry, retryBaseMs);
+      if (wait > MAX_RETRY_WAIT_MS) throw error;
+      const info = { attempt: retry + 1, waitMs: wait, error };
+      options.onRetry?.(info);
+      yield { type: 'retry', ...info };
+      try {
+        await sleep(wait, signal);
+      } catch {
+        throw aborted(url);
+      }
+    }
+  }
+
+  async function openQuietly(url: string, init: SendInit, options: CallOptions): Promise<Opened> {
+    const it = open(url, init, options);
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  function fail(err: unknown, attempt: Attempt, url: string, acc: Accumulator, midBody: boolean): GatewayError {
+    const { error } = classify(err, attempt, url);
+    if (acc.received && error.partial === undefined) error.partial = acc.snapshot();
+    if (midBody && (error.kind === 'network' || error.kind === 'protocol')) error.interrupted = true;
+    return error;
+  }
+
+  async function* stream(request: ChatRequest, options: CallOptions = {}): AsyncGenerator<ChatEvent> {
+    const url = urls.chatCompletions;
+    const init: SendInit = {
+      method: 'POST',
+      headers: headersFor('text/event-stream', true),
+      body: JSON.stringify(buildBody(request, 'stream', options.omit)),
+    };
+    const { res, attempt } = yield* open(url, init, options);
+    const acc = new Accumulator();
+    const out: ChatEvent[] = [];
+    const body = res.body;
+    let midBody = false;
+    try {
+      attempt.startIdle(idleMs);
+      if (!isEventStream(res.headers)) {
+        // Some gateways ignore `stream: true` and answer with one JSON document.
+        const text = await readText(body, attempt);
+        applyWhole(text, url, acc, out);
+      } else {
+        const reader = new SseReader(acc, out, () => attempt.progress(), url, secrets);
+        for await (const chunk of body as AsyncIterable<Uint8Array>) {
+          midBody = true;
+          reader.feed(chunk);
+          if (out.length > 0) {
+            for (let i = 0; i < out.length; i++) yield out[i];
+            out.length = 0;
+          }
+          if (reader.error) throw reader.error;
+          if (reader.done) break;
+        }
+        reader.end();
+        for (let i = 0; i < out.length; i++) yield out[i];
+        out.length = 0;
+        if (reader.error) throw reader.error;
+        if (!reader.done && !acc.allFinished()) throw interrupted(url);
+      }
+      const response = acc.finish(out);
+      for (let i = 0; i < out.length; i++) yield out[i];
+      out.length = 0;
+      attempt.dispose();
+      yield { type: 'done', response };
+    } catch (err) {
+      throw fail(err, attempt, url, acc, midBody);
+    } finally {
+      attempt.dispose();
+      if (!body.destroyed) body.destroy();
+    }
+  }
+
+  async function complete(request: ChatRequest, options: CallOptions = {}): Promise<AssembledResponse> {
+    const url = urls.chatCompletions;
+    const init: SendInit = {
+      method: 'POST',
+      headers: headersFor('application/json', true),
+      body: JSON.stringify(buildBody(request, 'complete', options.omit)),
+    };
+    const { res, attempt } = await openQuietly(url, init, options);
+    const acc = new Accumulator();
+    const out: ChatEvent[] = [];
+    let midBody = false;
+    try {
+      attempt.startIdle(idleMs);
+      if (isEventStream(res.headers)) {
+        // And some answer SSE to a non-streaming request.
+        const reader = new SseReader(acc, out, () => attempt.progress(), url, secrets);
+        for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+          midBody = true;
+          reader.feed(chunk);
+          out.length = 0;
+          if (reader.error) throw reader.error;
+          if (reader.done) break;
+        }
+        reader.end();
+        if (reader.error) throw reader.error;
+        if (!reader.done && !acc.allFinished()) throw interrupted(url);
+      } else {
+        applyWhole(await readText(res.body, attempt), url, acc, out);
+      }
+      return acc.finish();
+    } catch (err) {
+      throw fail(err, attempt, url, acc, midBody);
+    } finally {
+      attempt.dispose();
+      if (!res.body.destroyed) res.body.destroy();
+    }
+  }
+
+  function applyWhole(text: string, url: string, acc: Accumulator, out: ChatEvent[]): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new GatewayError('protocol', redact(`The gateway's answer is not JSON: ${text.slice(0, 120).replace(/\s+/g, ' ')}`, secrets), url);
+    }
+    if (!json || typeof json !== 'object') throw new GatewayError('protocol', "The gateway's answer is not a chat completion", url);
+    const obj = json as Record<string, unknown>;
+    if (obj.error) throw errorFromStreamPayload(text, url, secrets);
+    if (!Array.isArray(obj.choices)) throw new GatewayError('protocol', "The gateway's answer has no choices", url);
+    acc.applyResponse(obj, out);
+  }
+
+  async function listModels(options: CallOptions = {}): Promise<ModelInfo[]> {
+    const url = urls.models;
+    const { res, attempt } = await openQuietly(url, { method: 'GET', headers: headersFor('application/json', false) }, options);
+    try {
+      attempt.startIdle(idleMs);
+      const text = await readText(res.body, attempt);
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new GatewayError('protocol', 'The model list is not JSON', url);
+      }
+      const models = normalizeModels(json);
+      if (!models) throw new GatewayError('protocol', 'The model list has an unexpected shape', url);
+      return models;
+    } catch (err) {
+      throw classify(err, attempt, url).error;
+    } finally {
+      attempt.dispose();
+      if (!res.body.destroyed) res.body.destroy();
+    }
+  }
+
+  return {
+    urls,
+    listModels,
+    stream,
+    complete,
+    close: () => dispatcher.close(),
+  };
+}
+
+function isEventStream(headers: Dispatcher.ResponseData['headers']): boolean {
+  const ct = headerValue(headers, 'content-type') ?? '';
+  return ct === '' || ct.includes('event-stream') || !ct.includes('json');
+}
+
+function aborted(url: string): GatewayError {
+  return new GatewayError('aborted', 'The request was cancelled', stripSecrets(url));
+}
+
+function interrupted(url: string): GatewayError {
+  return new GatewayError('protocol', 'The stream ended before the answer was complete', url, { interrupted: true });
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}

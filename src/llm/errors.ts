@@ -1,0 +1,175 @@
+import { STATUS_CODES } from 'node:http';
+import type { AssembledResponse, GatewayErrorKind, GatewayErrorLike } from './types';
+
+export type GatewayErrorInit = Pick<GatewayErrorLike, 'status' | 'code' | 'param' | 'type' | 'retryAfterMs' | 'partial' | 'interrupted'>;
+
+/**
+ * The one error type the client throws for anything that went wrong talking to a gateway.
+ * `message` is English developer-facing text (the gateway's own words when it sent JSON);
+ * the UI maps `kind` to localized wording.
+ */
+export class GatewayError extends Error implements GatewayErrorLike {
+  readonly kind: GatewayErrorKind;
+  readonly url: string;
+  status?: number;
+  code?: string;
+  param?: string;
+  type?: string;
+  retryAfterMs?: number;
+  partial?: AssembledResponse;
+  interrupted?: boolean;
+
+  constructor(kind: GatewayErrorKind, message: string, url: string, init: GatewayErrorInit = {}) {
+    super(message);
+    this.name = 'GatewayError';
+    this.kind = kind;
+    this.url = url;
+    for (const [k, v] of Object.entries(init)) {
+      if (v !== undefined) (this as Record<string, unknown>)[k] = v;
+    }
+  }
+}
+
+export function isGatewayError(e: unknown): e is GatewayError {
+  return e instanceof GatewayError;
+}
+
+/** Replaces every secret (and any Bearer token) so no message or log line carries a key. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) {
+    if (s && s.length >= 4 && out.includes(s)) out = out.split(s).join('***');
+  }
+  return out.replace(/(Bearer\s+)[^\s"',;]+/gi, '$1***');
+}
+
+export function kindForStatus(status: number): GatewayErrorKind {
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 404) return 'notFound';
+  if (status === 429) return 'rateLimit';
+  if (status === 408) return 'timeout';
+  if (status >= 500) return 'server';
+  if (status >= 300 && status < 400) return 'protocol';
+  return 'badRequest';
+}
+
+interface ErrorFields { message?: string; code?: string; param?: string; type?: string }
+
+/** Pulls `{error:{message,type,param,code}}` and the other shapes relays use out of a body. */
+export function errorFieldsFromJson(value: unknown): ErrorFields | undefined {
+  if (Array.isArray(value)) return value.length > 0 ? errorFieldsFromJson(value[0]) : undefined;
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  const inner = v.error;
+  if (typeof inner === 'string') return { message: inner, code: str(v.code), type: str(v.type) };
+  if (inner && typeof inner === 'object') {
+    const e = inner as Record<string, unknown>;
+    const message = str(e.message) ?? str(e.msg) ?? str(e.detail) ?? str(v.message);
+    return { message, code: str(e.code) ?? str(e.status), param: str(e.param), type: str(e.type) };
+  }
+  const message = str(v.message) ?? str(v.detail) ?? str(v.msg);
+  if (message !== undefined) return { message, code: str(v.code), param: str(v.param), type: str(v.type) };
+  return undefined;
+}
+
+function str(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  return undefined;
+}
+
+function statusLine(status: number): string {
+  const text = STATUS_CODES[status];
+  return text ? `HTTP ${status} ${text}` : `HTTP ${status}`;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+function oneLine(s: string, max: number): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/** A short readable message for a non-JSON body: status plus the page title, never markup. */
+export function shortTextMessage(status: number, body: string, contentType: string | undefined): string {
+  const head = statusLine(status);
+  const looksHtml = /html|xml/i.test(contentType ?? '') || /^\s*</.test(body);
+  if (looksHtml) {
+    const m = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body);
+    const title = m ? oneLine(decodeEntities(m[1].replace(/<[^>]*>/g, '')), 120) : '';
+    if (!title || head.endsWith(title) || head.includes(title)) return head;
+    return `${head}: ${title}`;
+  }
+  const text = oneLine(body, 200);
+  return text ? `${head}: ${text}` : head;
+}
+
+export interface HttpErrorInput {
+  status: number;
+  contentType?: string;
+  body: string;
+  url: string;
+  secrets: readonly string[];
+  retryAfterMs?: number;
+}
+
+export function errorFromHttp(input: HttpErrorInput): GatewayError {
+  const { status, body, url, secrets } = input;
+  let fields: ErrorFields | undefined;
+  const trimmed = body.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      fields = errorFieldsFromJson(JSON.parse(trimmed));
+    } catch {
+      fields = undefined;
+    }
+  }
+  const message = fields?.message ?? shortTextMessage(status, body, input.contentType);
+  return new GatewayError(kindForStatus(status), redact(message, secrets), url, {
+    status,
+    code: fields?.code,
+    param: fields?.param,
+    type: fields?.type,
+    retryAfterMs: input.retryAfterMs,
+  });
+}
+
+/** An error reported inside a 200 stream (`event: error` or `data: {"error": ...}`). */
+export function errorFromStreamPayload(data: string, url: string, secrets: readonly string[]): GatewayError {
+  let fields: ErrorFields | undefined;
+  try {
+    fields = errorFieldsFromJson(JSON.parse(data));
+  } catch {
+    fields = { message: oneLine(data, 200) };
+  }
+  const message = fields?.message || 'The gateway reported an error inside the stream';
+  return new GatewayError('server', redact(message, secrets), url, {
+    code: fields?.code,
+    param: fields?.param,
+    type: fields?.type,
+  });
+}
+
+const NETWORK_CODES_NOT_RETRIED = /^(ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_SSL|ERR_INVALID_URL|UND_ERR_INVALID_ARG)/;
+
+/** Maps an undici / socket failure; `retryable` is false for TLS and argument errors. */
+export function errorFromNetwork(err: unknown, url: string, secrets: readonly string[]): { error: GatewayError; retryable: boolean } {
+  const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const code = e?.code ?? e?.cause?.code;
+  const detail = e?.cause?.message && e.cause.message !== e.message ? `${e.message} (${e.cause.message})` : e?.message;
+  const message = redact(`Connection to the gateway failed${code ? ` [${code}]` : ''}: ${detail ?? String(err)}`, secrets);
+  return {
+    error: new GatewayError('network', message, url, { code }),
+    retryable: !(code && NETWORK_CODES_NOT_RETRIED.test(code)),
+  };
+}

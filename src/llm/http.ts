@@ -1,0 +1,116 @@
+import { EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
+
+/**
+ * With a tunnel the proxy only sees `CONNECT host:port`; the Authorization header travels
+ * inside the tunnel to baseUrl's host, never addressed to the proxy. Redirects are never
+ * followed (undici's request does not), so the key cannot be replayed to another host.
+ */
+export function createDispatcher(proxy: string | undefined): Dispatcher {
+  if (proxy) return new ProxyAgent({ uri: proxy, proxyTunnel: true });
+  return new EnvHttpProxyAgent({ proxyTunnel: true });
+}
+
+export type StopCause = 'user' | 'timeout' | 'idle';
+
+/**
+ * One HTTP attempt's cancellation: the caller's signal, the header timeout and the idle
+ * timeout all abort the same controller, and `cause` says which one did.
+ */
+export class Attempt {
+  readonly controller = new AbortController();
+  cause: StopCause | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private last = 0;
+  private idleMs = 0;
+
+  constructor(private readonly userSignal: AbortSignal | undefined) {
+    if (!userSignal) return;
+    if (userSignal.aborted) this.stop('user');
+    else userSignal.addEventListener('abort', this.onUserAbort, { once: true });
+  }
+
+  startHeaderTimer(ms: number): void {
+    if (ms > 0) this.timer = setTimeout(() => this.stop('timeout'), ms);
+  }
+
+  /** Switches from the header timeout to the idle timeout once headers are in. */
+  startIdle(ms: number): void {
+    this.clearTimer();
+    if (ms <= 0) return;
+    this.idleMs = ms;
+    this.last = Date.now();
+    this.timer = setTimeout(this.checkIdle, ms);
+  }
+
+  /** Called per real event; a timestamp is cheaper than re-arming a timer per event. */
+  progress(): void {
+    this.last = Date.now();
+  }
+
+  dispose(): void {
+    this.clearTimer();
+    this.userSignal?.removeEventListener('abort', this.onUserAbort);
+  }
+
+  private readonly onUserAbort = (): void => this.stop('user');
+
+  private readonly checkIdle = (): void => {
+    const left = this.last + this.idleMs - Date.now();
+    if (left <= 0) this.stop('idle');
+    else this.timer = setTimeout(this.checkIdle, left);
+  };
+
+  private stop(cause: StopCause): void {
+    this.cause ??= cause;
+    this.clearTimer();
+    this.controller.abort();
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
+export interface SendInit {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export function send(dispatcher: Dispatcher, url: string, init: SendInit, attempt: Attempt, timeoutMs: number): Promise<Dispatcher.ResponseData> {
+  attempt.startHeaderTimer(timeoutMs);
+  // undici's own timeouts are off: ours know the difference between headers, events and comments.
+  return request(url, {
+    method: init.method,
+    headers: init.headers,
+    body: init.body,
+    signal: attempt.controller.signal,
+    dispatcher,
+    headersTimeout: 0,
+    bodyTimeout: 0,
+  });
+}
+
+export function headerValue(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Reads a whole (non-SSE) body; every chunk counts as progress for the idle timeout. */
+export async function readText(body: Dispatcher.ResponseData['body'], attempt: Attempt, maxBytes = Infinity): Promise<string> {
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Uint8Array>) {
+    attempt.progress();
+    size += chunk.byteLength;
+    parts.push(decoder.decode(chunk, { stream: true }));
+    if (size > maxBytes) {
+      body.destroy();
+      break;
+    }
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}

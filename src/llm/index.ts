@@ -1,0 +1,27 @@
+// Public entry of the gateway client layer. No vscode here: plain Node imports this.
+export { createClient } from './client';
+export { GatewayError, isGatewayError, redact } from './errors';
+export { chatCompletionsUrl, modelsUrl, resolveUrls, stripSecrets } from './url';
+export type { ResolvedUrls } from './url';
+export type {
+  AssembledChoice,
+  AssembledImage,
+  AssembledResponse,
+  AssembledToolCall,
+  CallOptions,
+  ChatEvent,
+  ChatMessage,
+  ChatRequest,
+  ContentPart,
+  EndpointConfig,
+  GatewayClient,
+  GatewayErrorKind,
+  GatewayErrorLike,
+  Logprobs,
+  ModelInfo,
+  RetryInfo,
+  Role,
+  ToolDefinition,
+  Usage,
+  WireToolCall,
+} from './types';

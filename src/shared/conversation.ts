@@ -1,0 +1,79 @@
+// What a conversation is, as saved on disk and shown in the panel. Types only.
+
+export type MessageStatus = 'streaming' | 'complete' | 'interrupted' | 'error';
+
+export type ErrorKind =
+  | 'auth' | 'notFound' | 'badRequest' | 'rateLimit' | 'server' | 'network' | 'timeout' | 'aborted' | 'protocol'
+  | 'config';
+
+export interface ErrorInfo {
+  kind: ErrorKind;
+  /** The gateway's own message (or a short status text); never markup, never the key. */
+  message: string;
+  status?: number;
+  code?: string;
+  url?: string;
+  retryAfterMs?: number;
+}
+
+export interface Attachment {
+  kind: 'selection' | 'file' | 'image';
+  /** What the chip shows: a file name, `file.ts:3-9`, or an image's name. */
+  label: string;
+  /** Workspace-relative path of a file or selection. */
+  path?: string;
+  startLine?: number;
+  endLine?: number;
+  language?: string;
+  text?: string;
+  /** `data:image/...;base64,...` for images. */
+  dataUrl?: string;
+  detail?: 'auto' | 'low' | 'high';
+}
+
+export interface UsageInfo {
+  promptTokens?: number;
+  completionTokens?: number;
+  cachedTokens?: number;
+  reasoningTokens?: number;
+  /** Time to first token, ms. */
+  ttftMs?: number;
+  durationMs?: number;
+  tokensPerSecond?: number;
+}
+
+export interface MessageRecord {
+  id: string;
+  role: 'user' | 'assistant' | 'tool';
+  content: string;
+  status: MessageStatus;
+  createdAt: number;
+  reasoning?: string;
+  /** How long the model thought, ms. */
+  reasoningMs?: number;
+  attachments?: Attachment[];
+  error?: ErrorInfo;
+  usage?: UsageInfo;
+  /** `<endpointId>/<modelId>` that answered. */
+  model?: string;
+}
+
+export interface ConversationRecord {
+  version: 1;
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  model?: string;
+  messages: MessageRecord[];
+  /** Earlier branches replaced by edit-and-resend, oldest first; kept, never shown in the transcript. */
+  branches?: MessageRecord[][];
+}
+
+export interface HistoryEntry {
+  id: string;
+  title: string;
+  updatedAt: number;
+  model?: string;
+  messageCount: number;
+}

@@ -1,0 +1,40 @@
+// Errors in words a user understands, one sentence per kind; the gateway's own message is shown
+// beside it. `t` translates (vscode.l10n.t in the host, the init bundle in the webview).
+import type { ErrorInfo } from './conversation';
+
+export type Translate = (english: string, ...args: (string | number)[]) => string;
+
+export function errorHeadline(e: ErrorInfo, t: Translate): string {
+  const status = e.status ?? '';
+  switch (e.kind) {
+    case 'config':
+      if (e.code === 'noKey') return t('No API key is set for {0}. Run "Gateway Chat: Set API Key".', e.message);
+      if (e.code === 'badUrl') return t('The base URL of "{0}" is not a valid http(s) URL. Fix it with "Gateway Chat: Manage Endpoints".', e.message);
+      if (e.code === 'noEndpoint') return t('There is no endpoint "{0}". Add it with "Gateway Chat: Manage Endpoints".', e.message);
+      return t('Choose a model first: pick one from the model list or type its name.');
+    case 'auth':
+      return t('The gateway rejected the API key (HTTP {0}). Check it with "Gateway Chat: Set API Key".', status);
+    case 'notFound':
+      return t('Not found (HTTP 404): check the base URL and the model name. The request went to {0}', e.url ?? '');
+    case 'badRequest':
+      return t('The gateway refused the request (HTTP {0}).', status);
+    case 'rateLimit':
+      return t('The gateway is rate limiting this key (HTTP 429).');
+    case 'server':
+      return status ? t('The gateway failed with a server error (HTTP {0}).', status) : t('The gateway reported an error in the middle of the answer.');
+    case 'network':
+      return t('Could not reach the gateway. Check the URL, your network and proxy.');
+    case 'timeout':
+      return t('The gateway did not answer in time.');
+    case 'aborted':
+      return t('Stopped.');
+    case 'protocol':
+      return t('The answer was cut off before it finished.');
+  }
+}
+
+/** The gateway's own words, when they add something to the headline. */
+export function errorDetail(e: ErrorInfo): string {
+  if (e.kind === 'config' || e.kind === 'aborted' || !e.message) return '';
+  return e.code ? `${e.message} (${e.code})` : e.message;
+}

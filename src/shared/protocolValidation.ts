@@ -1,0 +1,77 @@
+// Validation of what the webview sends. The webview renders model output, so the host treats
+// every message as untrusted input: exact keys, exact types, bounded sizes.
+import type { WebviewToHost } from './protocol';
+
+type Check = (v: unknown) => boolean;
+
+const MAX_TEXT = 2_000_000;
+const str: Check = (v) => typeof v === 'string' && v.length <= MAX_TEXT;
+const shortStr: Check = (v) => typeof v === 'string' && v.length <= 2048;
+const oneOf = (...options: string[]): Check => (v) => typeof v === 'string' && options.includes(v);
+const optional = (c: Check): Check => (v) => v === undefined || c(v);
+const stringMap: Check = (v) =>
+  isRecord(v) && Object.keys(v).length <= 64 && Object.values(v).every((x) => typeof x === 'string' && x.length <= 8192);
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function shape(fields: Record<string, Check>): Check {
+  return (v) => {
+    if (!isRecord(v)) return false;
+    for (const k of Object.keys(v)) if (!Object.hasOwn(fields, k)) return false;
+    return Object.entries(fields).every(([k, c]) => c(v[k]));
+  };
+}
+
+const nonNegative: Check = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const attachment = shape({
+  kind: oneOf('selection', 'file', 'image'),
+  label: shortStr,
+  path: optional(shortStr),
+  startLine: optional(nonNegative),
+  endLine: optional(nonNegative),
+  language: optional(shortStr),
+  text: optional(str),
+  dataUrl: optional((v) => typeof v === 'string' && /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]*$/.test(v) && v.length < 30_000_000),
+  detail: optional(oneOf('auto', 'low', 'high')),
+});
+const attachments: Check = (v) => Array.isArray(v) && v.length <= 32 && v.every(attachment);
+const endpoint = shape({ id: (v) => shortStr(v) && !(v as string).includes('/') && (v as string).length > 0, name: shortStr, baseUrl: shortStr, headers: stringMap });
+
+const messages: { [K in WebviewToHost['type']]: Record<string, Check> } = {
+  ready: {},
+  send: { text: str, attachments },
+  stop: {},
+  retry: { messageId: shortStr },
+  continue: { messageId: shortStr },
+  regenerate: { messageId: shortStr },
+  edit: { messageId: shortStr, text: str },
+  newChat: {},
+  selectModel: { model: shortStr },
+  refreshModels: {},
+  history: { query: shortStr },
+  openConversation: { id: shortStr },
+  renameConversation: { id: shortStr },
+  deleteConversation: { id: shortStr },
+  copy: { text: str },
+  insertCode: { code: str },
+  applyCode: { code: str, language: shortStr },
+  saveCode: { code: str, language: shortStr },
+  openLink: { href: shortStr },
+  attach: { kind: oneOf('selection', 'file', 'image') },
+  searchFiles: { query: shortStr },
+  attachFile: { path: shortStr },
+  saveEndpoint: { endpoint },
+  setApiKey: { endpointId: shortStr },
+  testConnection: { endpoint },
+  openSettings: {},
+  draft: { text: str },
+};
+
+/** Returns the message if it is a well-formed WebviewToHost, otherwise undefined. */
+export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
+  if (!isRecord(raw) || typeof raw.type !== 'string' || !Object.hasOwn(messages, raw.type)) return undefined;
+  const fields = messages[raw.type as WebviewToHost['type']];
+  return shape({ ...fields, type: () => true })(raw) ? (raw as WebviewToHost) : undefined;
+}

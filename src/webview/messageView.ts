@@ -1,0 +1,190 @@
+// One message in the transcript. Assistant text streams through the markdown renderer (only the
+// open tail block re-renders); user text is shown as typed.
+import type { ErrorInfo, MessageRecord } from '../shared/conversation';
+import { errorDetail, errorHeadline } from '../shared/errorText';
+import { el, iconButton, textButton } from './dom';
+import { t, tAny } from './i18n';
+import { StreamingMarkdown, type RenderHooks } from './markdown';
+import { usageText } from './usageText';
+import { send } from './vscodeApi';
+
+export class MessageView {
+  readonly root: HTMLElement;
+  private readonly body: HTMLElement;
+  private readonly content: HTMLElement;
+  private reasoning: { details: HTMLDetailsElement; summary: HTMLElement; text: Text } | undefined;
+  private markdown: StreamingMarkdown | undefined;
+  private readonly errorSlot: HTMLElement;
+  private readonly footer: HTMLElement;
+  private countdown: ReturnType<typeof setInterval> | undefined;
+
+  constructor(private message: MessageRecord, private readonly hooks: RenderHooks, private readonly isLast: () => boolean) {
+    this.content = el('div', { className: 'content', testId: 'message-content' });
+    this.errorSlot = el('div', { className: 'error-slot' });
+    this.footer = el('footer', { className: 'message-footer' });
+    this.body = el('div', { className: 'message-body' }, this.content, this.errorSlot);
+    this.root = el('article', {
+      className: `message ${message.role}`,
+      testId: 'message',
+      data: { role: message.role, id: message.id },
+      attrs: { 'aria-label': message.role === 'user' ? t('You') : t('Assistant') },
+    }, this.body, this.footer);
+    this.renderAll();
+  }
+
+  get id(): string {
+    return this.message.id;
+  }
+
+  /** Streamed text arrived (already coalesced per frame by the host). */
+  appendDelta(content: string, reasoning: string): void {
+    if (reasoning) {
+      this.message.reasoning = (this.message.reasoning ?? '') + reasoning;
+      this.ensureReasoning().text.appendData(reasoning);
+    }
+    if (content) {
+      this.message.content += content;
+      if (this.reasoning?.details.open && this.message.status === 'streaming') this.reasoning.details.open = false;
+      this.ensureMarkdown().append(content);
+    }
+  }
+
+  /** The message reached a new state (complete, interrupted, error) or was replaced. */
+  update(next: MessageRecord): void {
+    this.message = next;
+    this.clearCountdown();
+    if (next.role === 'assistant' && this.markdown && next.content.startsWith(this.markdown.text)) {
+      const rest = next.content.slice(this.markdown.text.length);
+      if (rest) this.markdown.append(rest);
+      if (next.status !== 'streaming') this.markdown.finish();
+      const shown = this.reasoning?.text.data ?? '';
+      const reasoning = next.reasoning ?? '';
+      if (reasoning.startsWith(shown) && reasoning.length > shown.length) this.ensureReasoning().text.appendData(reasoning.slice(shown.length));
+      else if (reasoning !== shown) this.renderReasoning();
+      this.renderChrome();
+      return;
+    }
+    this.renderAll();
+  }
+
+  /** A rate limit or server error is being retried: a live countdown with Cancel. */
+  showRetryWait(attempt: number, waitMs: number, error: ErrorInfo): void {
+    this.clearCountdown();
+    const until = Date.now() + waitMs;
+    const line = el('span', { className: 'countdown', testId: 'retry-countdown' });
+    const tick = () => {
+      const s = Math.max(0, Math.ceil((until - Date.now()) / 1000));
+      line.textContent = t('Retrying in {0} s (attempt {1})...', s, attempt);
+    };
+    tick();
+    this.countdown = setInterval(tick, 250);
+    this.errorSlot.replaceChildren(el('div', { className: 'error waiting', testId: 'error', attrs: { role: 'status' } },
+      el('div', { className: 'error-headline', textContent: errorHeadline(error, tAny) }),
+      errorDetail(error) && el('div', { className: 'error-detail', textContent: errorDetail(error) }),
+      el('div', { className: 'error-actions' }, line, textButton(t('Cancel'), 'cancel-retry', () => send({ type: 'stop' })))));
+  }
+
+  dispose(): void {
+    this.clearCountdown();
+  }
+
+  private renderAll(): void {
+    const m = this.message;
+    this.markdown = undefined;
+    this.reasoning = undefined;
+    this.content.replaceChildren();
+    this.body.querySelector('[data-testid="reasoning"]')?.remove();
+    if (m.role === 'user') {
+      this.content.append(el('div', { className: 'user-text', textContent: m.content }));
+      if (m.attachments?.length) {
+        this.content.append(el('div', { className: 'chips' }, ...m.attachments.map((a) =>
+          el('span', { className: `chip ${a.kind}`, testId: 'attachment', title: a.path ?? a.label, textContent: a.label }))));
+      }
+    } else {
+      if (m.reasoning) this.renderReasoning();
+      if (m.content) {
+        this.ensureMarkdown().setText(m.content);
+        if (m.status !== 'streaming') this.markdown!.finish();
+      }
+    }
+    this.renderChrome();
+  }
+
+  private renderReasoning(): void {
+    const r = this.ensureReasoning();
+    r.text.data = this.message.reasoning ?? '';
+    r.details.open = this.message.status === 'streaming' && !this.message.content;
+  }
+
+  private ensureReasoning() {
+    if (!this.reasoning) {
+      const summary = el('summary', { textContent: t('Thinking...') });
+      const text = document.createTextNode('');
+      const details = el('details', { className: 'reasoning', testId: 'reasoning', open: true }, summary, el('div', { className: 'reasoning-text' }, text));
+      this.body.insertBefore(details, this.content);
+      this.reasoning = { details, summary, text };
+    }
+    return this.reasoning;
+  }
+
+  private ensureMarkdown(): StreamingMarkdown {
+    this.markdown ??= new StreamingMarkdown(this.content, this.hooks);
+    return this.markdown;
+  }
+
+  /** Status, reasoning summary, error, usage and the action buttons. */
+  private renderChrome(): void {
+    const m = this.message;
+    this.root.dataset.status = m.status;
+    if (this.reasoning && m.status !== 'streaming') {
+      this.reasoning.summary.textContent = m.reasoningMs !== undefined ? t('Thought for {0} s', (m.reasoningMs / 1000).toFixed(1)) : t('Reasoning');
+    }
+    this.errorSlot.replaceChildren();
+    if (m.error && (m.status === 'error' || m.status === 'interrupted')) this.errorSlot.append(this.errorBlock(m));
+    const actions: HTMLElement[] = [];
+    if (m.status !== 'streaming') {
+      actions.push(iconButton(t('Copy'), '⧉', 'copy', () => send({ type: 'copy', text: m.content })));
+      if (m.role === 'user') actions.push(iconButton(t('Edit and resend'), '✎', 'edit', () => this.startEdit()));
+      if (m.role === 'assistant' && this.isLast()) actions.push(iconButton(t('Regenerate'), '↻', 'regenerate', () => send({ type: 'regenerate', messageId: m.id })));
+    }
+    const usage = m.role === 'assistant' && m.usage ? usageText(m.usage) : '';
+    this.footer.replaceChildren(
+      usage ? el('span', { className: 'usage', testId: 'usage', textContent: usage }) : '',
+      el('span', { className: 'actions' }, ...actions),
+    );
+  }
+
+  private errorBlock(m: MessageRecord): HTMLElement {
+    const e = m.error!;
+    const interrupted = m.status === 'interrupted';
+    const headline = interrupted && e.kind !== 'aborted' ? `${t('The answer was interrupted.')} ${errorHeadline(e, tAny)}` : errorHeadline(e, tAny);
+    const buttons: HTMLElement[] = [];
+    if (this.isLast()) {
+      if (interrupted) buttons.push(textButton(t('Continue'), 'continue', () => send({ type: 'continue', messageId: m.id }), 'primary'));
+      if (e.kind !== 'config' || interrupted) buttons.push(textButton(t('Retry'), 'retry', () => send({ type: 'retry', messageId: m.id })));
+      if (e.kind === 'config' && e.code === 'noKey') buttons.push(textButton(t('Set API key'), 'set-key', () => send({ type: 'setApiKey', endpointId: e.message })));
+      if (e.kind === 'auth' && m.model) buttons.push(textButton(t('Set API key'), 'set-key', () => send({ type: 'setApiKey', endpointId: m.model!.split('/')[0] })));
+    }
+    return el('div', { className: `error ${interrupted ? 'interrupted' : ''}`, testId: 'error', attrs: { role: 'alert' }, data: { kind: e.kind } },
+      el('div', { className: 'error-headline', textContent: headline }),
+      errorDetail(e) && el('div', { className: 'error-detail', textContent: errorDetail(e) }),
+      buttons.length ? el('div', { className: 'error-actions' }, ...buttons) : '');
+  }
+
+  private startEdit(): void {
+    const area = el('textarea', { className: 'edit-area', value: this.message.content, testId: 'edit-input', rows: 3 });
+    const save = textButton(t('Save and resend'), 'edit-send', () => send({ type: 'edit', messageId: this.message.id, text: area.value }), 'primary');
+    const cancel = textButton(t('Cancel'), 'edit-cancel', () => this.renderAll());
+    area.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); save.click(); }
+      if (e.key === 'Escape') { e.preventDefault(); cancel.click(); }
+    });
+    this.content.replaceChildren(area, el('div', { className: 'edit-actions' }, save, cancel));
+    area.focus();
+  }
+
+  private clearCountdown(): void {
+    if (this.countdown) clearInterval(this.countdown);
+    this.countdown = undefined;
+  }
+}

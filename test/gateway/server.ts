@@ -1,0 +1,191 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { renderChunks, renderCompletion } from './chunks';
+import { DEMO_SCENARIOS, demoModels, echoScenario } from './demo-scenarios';
+import { delayOf, planSse, writePlan } from './sse-writer';
+import type { RecordedRequest, Scenario, TestGateway } from './types';
+
+// A loopback OpenAI-compatible gateway that answers from scripts and records every request.
+// Control endpoints under /__gateway/ let a test in another process script it over HTTP.
+
+export interface GatewayOptions {
+  port?: number;
+  host?: string;
+  /** When set, requests whose Bearer token differs get a 401 JSON error. */
+  apiKey?: string;
+}
+
+export async function startGateway(opts: GatewayOptions = {}): Promise<TestGateway> {
+  const queue: Scenario[] = [];
+  const modelsQueue: Scenario[] = [];
+  const routes = new Map<string, Scenario>();
+  const routeCounters = new Map<string, number>();
+  let models: object[] = demoModels();
+  const requests: RecordedRequest[] = [];
+  const timers = new Set<{ timer: ReturnType<typeof setTimeout>; resolve: () => void }>();
+  let closed = false;
+
+  // Pauses end early when the gateway closes so nothing outlives close().
+  function sleep(ms: number): Promise<void> {
+    if (closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const entry = { timer: setTimeout(() => { timers.delete(entry); resolve(); }, ms), resolve };
+      timers.add(entry);
+    });
+  }
+
+  function pushScenario(target: Scenario[], s: Scenario): void {
+    if (s.sequence) target.push(...s.sequence);
+    else target.push(s);
+  }
+
+  function pick(body: any): Scenario {
+    const model = typeof body?.model === 'string' ? body.model : '';
+    let s = queue.shift();
+    if (!s) {
+      const routed = routes.get(model) ?? (DEMO_SCENARIOS[model] ? DEMO_SCENARIOS[model](body) : undefined);
+      if (routed?.sequence?.length) {
+        const count = routeCounters.get(model) ?? 0;
+        routeCounters.set(model, count + 1);
+        s = routed.sequence[count % routed.sequence.length];
+      } else s = routed;
+    }
+    s ??= echoScenario(body);
+    const msgs = Array.isArray(body?.messages) ? body.messages : [];
+    const lastRole = msgs[msgs.length - 1]?.role;
+    if (s.afterToolResult && (lastRole === 'tool' || lastRole === 'function')) return s.afterToolResult;
+    return s;
+  }
+
+  async function serve(res: ServerResponse, s: Scenario, body: any): Promise<void> {
+    if (s.hang) return;
+    if (s.delayMs) await sleep(s.delayMs);
+    if (res.destroyed) return;
+    if (s.reset) {
+      res.socket?.destroy();
+      return;
+    }
+    const headers: Record<string, string> = { ...(s.headers ?? {}) };
+    const send = (status: number, type: string, payload: string): void => {
+      res.writeHead(status, { 'content-type': type, ...headers });
+      res.end(payload);
+    };
+    if (s.error) return send(s.status ?? 400, 'application/json', JSON.stringify({ error: { type: null, param: null, code: null, ...s.error } }));
+    if (s.html !== undefined) return send(s.status ?? 200, 'text/html; charset=utf-8', s.html);
+    if (s.text !== undefined) return send(s.status ?? 200, 'text/plain; charset=utf-8', s.text);
+    if (s.json !== undefined) return send(s.status ?? 200, 'application/json', JSON.stringify(s.json));
+    const ctx = { model: typeof body?.model === 'string' ? body.model : 'test-model', includeUsage: body?.stream_options?.include_usage === true };
+    if (s.sse !== undefined || (s.answer && body?.stream === true)) {
+      const plan = planSse(s.sse ?? renderChunks(s.answer!, ctx, s.stream), s.stream);
+      res.writeHead(s.status ?? 200, { 'content-type': s.stream?.contentType ?? 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...headers });
+      res.flushHeaders();
+      await writePlan(res, plan, delayOf(s.stream), sleep);
+      return;
+    }
+    if (s.answer) return send(s.status ?? 200, 'application/json', JSON.stringify(renderCompletion(s.answer, ctx)));
+    return send(s.status ?? 204, 'text/plain', '');
+  }
+
+  async function control(path: string, body: any, res: ServerResponse): Promise<void> {
+    const ok = (value: unknown = { ok: true }): void => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(value));
+    };
+    switch (path) {
+      case '/__gateway/enqueue':
+        gateway.enqueue(body.scenario ?? body, body.target);
+        return ok();
+      case '/__gateway/route':
+        gateway.route(body.model, body.scenario);
+        return ok();
+      case '/__gateway/models':
+        gateway.setModels(body.data ?? body);
+        return ok();
+      case '/__gateway/reset':
+        gateway.reset();
+        return ok();
+      case '/__gateway/requests':
+        return ok(requests);
+      default:
+        res.writeHead(404).end();
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: any = raw;
+    try {
+      body = raw === '' ? '' : JSON.parse(raw);
+    } catch {
+      body = raw;
+    }
+    const path = (req.url ?? '/').split('?')[0];
+    if (path.startsWith('/__gateway/')) return control(path, body, res);
+    requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', headers: { ...req.headers }, body });
+    if (opts.apiKey !== undefined && req.headers.authorization !== `Bearer ${opts.apiKey}`) {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } }));
+      return;
+    }
+    if (req.method === 'GET' && path.endsWith('/models')) {
+      const s = modelsQueue.shift();
+      if (s) return serve(res, s, body);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ object: 'list', data: models }));
+      return;
+    }
+    if (req.method === 'POST' && path.endsWith('/chat/completions')) return serve(res, pick(body), body);
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { message: `Unknown path ${path}`, type: 'invalid_request_error', code: 'not_found' } }));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(err));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${opts.host ?? '127.0.0.1'}:${port}`;
+
+  const gateway: TestGateway = {
+    url: `${origin}/v1`,
+    origin,
+    requests,
+    enqueue(s, target = 'chat') {
+      pushScenario(target === 'models' ? modelsQueue : queue, s);
+    },
+    route(model, s) {
+      routes.set(model, s);
+      routeCounters.delete(model);
+    },
+    setModels(list) {
+      models = list;
+    },
+    reset() {
+      queue.length = 0;
+      modelsQueue.length = 0;
+      routes.clear();
+      routeCounters.clear();
+      requests.length = 0;
+      models = demoModels();
+    },
+    async close() {
+      closed = true;
+      for (const t of timers) {
+        clearTimeout(t.timer);
+        t.resolve();
+      }
+      timers.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  return gateway;
+}

@@ -1,0 +1,148 @@
+// The scripting language of the test gateway. Everything is plain JSON data so an e2e test
+// in another process can send it over the control endpoints.
+
+export interface ErrorBody {
+  message: string;
+  type?: string;
+  code?: string | number | null;
+  param?: string | null;
+}
+
+export interface ToolCallSpec {
+  id?: string;
+  name: string;
+  /** Raw arguments string (may be deliberately invalid JSON). */
+  arguments: string;
+}
+
+export interface ChoiceSpec {
+  content?: string;
+  reasoning?: string;
+  /**
+   * How reasoning travels: `reasoning_content` (DeepSeek, Qwen; default), `reasoning`
+   * (OpenRouter), `reasoning_details` (`[{type:'reasoning.text', text}]`), `openrouter`
+   * (both `reasoning` and `reasoning_details` with the same text), `think` (`<think>` tags
+   * at the start of content).
+   */
+  reasoningDialect?: 'reasoning_content' | 'reasoning' | 'reasoning_details' | 'openrouter' | 'think';
+  toolCalls?: ToolCallSpec[];
+  /**
+   * `indexed` (OpenAI: first chunk id+name, then argument pieces by index; default),
+   * `ollama` (every call whole in one chunk, all at index 0),
+   * `no-index` (first chunk has id, later pieces have neither index nor id),
+   * `repeat-id` (id and name repeated on every piece), `whole` (each call's arguments in one chunk),
+   * `legacy` (`function_call`; only the first call is used).
+   */
+  toolCallStyle?: 'indexed' | 'ollama' | 'no-index' | 'repeat-id' | 'whole' | 'legacy';
+  /** Image URLs (usually `data:image/png;base64,...`). */
+  images?: string[];
+  /** `images` (message.images / delta.images; default), `parts` (image_url content parts), `markdown` (in content). */
+  imageStyle?: 'images' | 'parts' | 'markdown';
+  /** e.g. `{type:'url_citation', url_citation:{url,title,start_index,end_index}}`. */
+  annotations?: unknown[];
+  /** Token entries for `logprobs.content`; spread over the content pieces when streamed. */
+  logprobs?: unknown[];
+  refusal?: string;
+  /** Default `stop`, `tool_calls` with tool calls, `function_call` for legacy; null sends none. */
+  finishReason?: string | null;
+}
+
+export interface Answer extends ChoiceSpec {
+  id?: string;
+  /** Default: the request's model. */
+  model?: string;
+  /** n > 1 candidates; when set, the top-level ChoiceSpec fields are ignored. */
+  choices?: ChoiceSpec[];
+  /** Usage object sent as is; default is computed; null sends none. */
+  usage?: Record<string, unknown> | null;
+}
+
+export interface StreamOptions {
+  /** Each text is split into this many deltas (default 4). */
+  pieces?: number;
+  /** Default `final-chunk` when the request asked `stream_options.include_usage`, else `none`. */
+  usage?: 'final-chunk' | 'last-choice-chunk' | 'none';
+  /** Send `data: [DONE]` at the end (default true). */
+  done?: boolean;
+  /** Line ending of the SSE text (default `\n`). */
+  eol?: '\n' | '\r\n' | '\r';
+  /** Start the body with a UTF-8 BOM. */
+  bom?: boolean;
+  /** Comment lines sent before the first event, e.g. `OPENROUTER PROCESSING`. */
+  comments?: string[];
+  /** A `: keep-alive` comment after every N events. */
+  keepAliveEvery?: number;
+  /** Pretty-print each JSON chunk over several `data:` lines. */
+  multiLineData?: boolean;
+  /** Leave out the blank line after the last event. */
+  noFinalBlankLine?: boolean;
+  /** Write boundaries as byte offsets into the whole body. */
+  splitAt?: number[];
+  /** Write the body in pieces of this many bytes. */
+  chunkBytes?: number;
+  /** Pause between writes, ms. */
+  delayMs?: number;
+  /** Writes per second (overrides delayMs). */
+  rate?: number;
+  /** After N events, an error inside the 200 stream: `event: error` or `data: {"error":...}` (default). */
+  errorAfter?: { events: number; style?: 'event' | 'data'; error: ErrorBody };
+  /** After N events, cut the stream: `destroy` the socket (default) or `end` the body cleanly. */
+  disconnectAfter?: { events: number; mode?: 'destroy' | 'end' };
+  /** After N events, send nothing more (only comments every keepAliveMs, if set); the connection stays open. */
+  silenceAfter?: { events: number; keepAliveMs?: number };
+  /** Default `text/event-stream; charset=utf-8`. */
+  contentType?: string;
+}
+
+export interface Scenario {
+  /** Each request takes the next; a routed sequence cycles, a queued one is consumed in order. */
+  sequence?: Scenario[];
+  /** Used instead when the request's last message has role `tool` or `function` (ends a tool loop). */
+  afterToolResult?: Scenario;
+  /** HTTP status (default 200, or 400 with `error`). */
+  status?: number;
+  headers?: Record<string, string>;
+  /** Wait before sending headers, ms. */
+  delayMs?: number;
+  /** Never send headers (until the client gives up or the gateway closes). */
+  hang?: boolean;
+  /** Drop the connection without any answer (a connection error before headers). */
+  reset?: boolean;
+  /** A chat answer: SSE when the request says `stream: true`, a JSON completion otherwise. */
+  answer?: Answer;
+  /** JSON `{error:{message,type,param,code}}`. */
+  error?: ErrorBody;
+  /** An HTML page (content-type text/html). */
+  html?: string;
+  /** A text/plain body. */
+  text?: string;
+  /** Any JSON body, sent as is. */
+  json?: unknown;
+  /** Raw SSE text, sent as is (StreamOptions splitting/delays still apply). */
+  sse?: string;
+  stream?: StreamOptions;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON, or the raw text when it is not JSON ('' for no body). */
+  body: any;
+}
+
+export interface TestGateway {
+  /** Base URL including /v1, e.g. http://127.0.0.1:PORT/v1 */
+  url: string;
+  /** Origin without /v1, e.g. http://127.0.0.1:PORT */
+  origin: string;
+  requests: RecordedRequest[];
+  /** The next chat request (or, with `'models'`, the next GET /models) gets this scenario (FIFO). */
+  enqueue(s: Scenario, target?: 'chat' | 'models'): void;
+  /** Requests whose body.model === model get this scenario, every time. */
+  route(model: string, s: Scenario): void;
+  /** What GET /models answers: `{object:'list', data:[...]}`. */
+  setModels(list: object[]): void;
+  reset(): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,57 @@
+// What a user does in the Gateway Chat panel, for e2e tests.
+import type { FrameLocator, Locator } from 'playwright-core';
+import type { Workbench } from './workbench';
+
+export class ChatPanel {
+  /** The last answer's id before the last send: the answer to wait for is a newer one. */
+  private answerBefore: string | null = null;
+
+  constructor(readonly wb: Workbench, readonly view: FrameLocator) {}
+
+  static async open(wb: Workbench): Promise<ChatPanel> {
+    const view = await wb.openChatView();
+    await view.locator('[data-testid="composer"]').waitFor({ timeout: 30_000 });
+    return new ChatPanel(wb, view);
+  }
+
+  get composer(): Locator {
+    return this.view.locator('[data-testid="composer"]');
+  }
+
+  async send(text: string): Promise<void> {
+    this.answerBefore = (await this.messages('assistant').count()) ? await this.lastAssistant().getAttribute('data-id') : null;
+    await this.composer.fill(text);
+    await this.composer.press('Enter');
+  }
+
+  messages(role?: 'user' | 'assistant'): Locator {
+    return this.view.locator(role ? `[data-testid="message"][data-role="${role}"]` : '[data-testid="message"]');
+  }
+
+  lastAssistant(): Locator {
+    return this.messages('assistant').last();
+  }
+
+  /**
+   * Waits until the answer to the last send (or, with `sameAnswer`, the last answer) reaches one of
+   * the given states; fails at once if it settles in another.
+   */
+  async waitForAnswer(status: string | string[] = 'complete', timeout = 30_000, sameAnswer = false): Promise<Locator> {
+    const states = Array.isArray(status) ? status : [status];
+    const end = Date.now() + timeout;
+    const answer = this.lastAssistant();
+    await answer.waitFor({ timeout });
+    while (!sameAnswer && (await answer.getAttribute('data-id')) === this.answerBefore) {
+      if (Date.now() > end) throw new Error('no new answer appeared');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    let last: string | null = null;
+    while (Date.now() < end) {
+      last = await answer.getAttribute('data-status');
+      if (last && states.includes(last)) return answer;
+      if (last && last !== 'streaming') throw new Error(`the answer ended as ${last}, expected ${states.join(' or ')}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`the answer stayed ${last}, expected ${states.join(' or ')}`);
+  }
+}

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { HistoryStore } from '../../../src/chat/historyStore';
+import type { ConversationRecord } from '../../../src/shared/conversation';
+
+function conversation(id: string, title: string, text = 'hello', updatedAt = Date.now()): ConversationRecord {
+  return {
+    version: 1, id, title, createdAt: updatedAt, updatedAt, model: 'relay/m',
+    messages: [{ id: `${id}-u`, role: 'user', content: text, status: 'complete', createdAt: updatedAt }],
+  };
+}
+
+describe('HistoryStore', () => {
+  let root: string;
+  beforeEach(() => (root = fs.mkdtempSync(path.join(os.tmpdir(), 'history-'))));
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('saves one JSON file per conversation and lists them newest first', async () => {
+    const store = new HistoryStore(root);
+    await store.save(conversation('a', 'First', 'x', 1000));
+    await store.save(conversation('b', 'Second', 'y', 2000));
+    assert.deepEqual(fs.readdirSync(path.join(root, 'conversations')).sort(), ['a.json', 'b.json']);
+    assert.deepEqual((await store.list()).map((e) => e.id), ['b', 'a']);
+    const again = new HistoryStore(root);
+    assert.equal((await again.load('a'))?.title, 'First');
+    assert.deepEqual((await again.list()).map((e) => [e.id, e.messageCount]), [['b', 1], ['a', 1]]);
+  });
+
+  it('leaves no temp files behind and never a half-written file', async () => {
+    const store = new HistoryStore(root);
+    const c = conversation('a', 'T');
+    for (let i = 0; i < 20; i++) {
+      c.messages[0].content += ' more';
+      void store.save(c);
+    }
+    await store.flush();
+    const files = fs.readdirSync(path.join(root, 'conversations'));
+    assert.deepEqual(files, ['a.json']);
+    assert.equal(JSON.parse(fs.readFileSync(path.join(root, 'conversations', 'a.json'), 'utf8')).messages[0].content, 'hello' + ' more'.repeat(20));
+  });
+
+  it('debounces saves while streaming and flush writes the latest state', async () => {
+    const store = new HistoryStore(root, { debounceMs: 10_000 });
+    const c = conversation('s', 'Streaming');
+    store.saveSoon(c);
+    c.messages[0].content = 'latest';
+    store.saveSoon(c);
+    assert.equal(fs.existsSync(path.join(root, 'conversations', 's.json')), false, 'nothing written before the debounce');
+    await store.flush();
+    assert.equal((await new HistoryStore(root).load('s'))?.messages[0].content, 'latest');
+  });
+
+  it('sets a corrupt file aside with a notice, never deletes it, and the others still load', async () => {
+    const corrupt: string[] = [];
+    const store = new HistoryStore(root, { onCorrupt: (p) => corrupt.push(p) });
+    await store.save(conversation('good', 'Good'));
+    await store.save(conversation('bad', 'Bad'));
+    fs.writeFileSync(path.join(root, 'conversations', 'bad.json'), '{"id": "bad", "messa');
+    const fresh = new HistoryStore(root, { onCorrupt: (p) => corrupt.push(p) });
+    assert.equal(await fresh.load('bad'), undefined);
+    assert.equal(corrupt.length, 1);
+    assert.match(corrupt[0], /bad\.json\.corrupt-\d+$/);
+    assert.equal(fs.readFileSync(corrupt[0], 'utf8'), '{"id": "bad", "messa', 'the bytes are kept');
+    assert.deepEqual((await fresh.list()).map((e) => e.id), ['good']);
+    assert.equal((await fresh.load('good'))?.title, 'Good');
+  });
+
+  it('rebuilds a lost or broken index from the conversation files', async () => {
+    const store = new HistoryStore(root);
+    await store.save(conversation('a', 'A', 'x', 1));
+    await store.save(conversation('b', 'B', 'y', 2));
+    fs.writeFileSync(path.join(root, 'conversations-index.json'), 'garbage');
+    assert.deepEqual((await new HistoryStore(root).list()).map((e) => e.id), ['b', 'a']);
+    fs.rmSync(path.join(root, 'conversations-index.json'));
+    assert.deepEqual((await new HistoryStore(root).list()).map((e) => e.id), ['b', 'a']);
+  });
+
+  it('searches titles and message text, renames and deletes', async () => {
+    const store = new HistoryStore(root);
+    await store.save(conversation('a', 'Rust lifetimes', 'borrow checker question'));
+    await store.save(conversation('b', 'Python', 'asyncio 事件循环'));
+    assert.deepEqual((await store.search('rust')).map((e) => e.id), ['a']);
+    assert.deepEqual((await store.search('BORROW checker')).map((e) => e.id), ['a']);
+    assert.deepEqual((await store.search('事件循环')).map((e) => e.id), ['b']);
+    assert.deepEqual((await store.search('nothing-like-this')).map((e) => e.id), []);
+    await store.rename('b', 'Async Python');
+    assert.equal((await store.list()).find((e) => e.id === 'b')?.title, 'Async Python');
+    await store.delete('a');
+    assert.deepEqual((await store.list()).map((e) => e.id), ['b']);
+    assert.equal(fs.existsSync(path.join(root, 'conversations', 'a.json')), false);
+  });
+
+  it('refuses ids that could escape its folder', async () => {
+    const store = new HistoryStore(root);
+    await assert.rejects(store.save(conversation('../evil', 'x')));
+    assert.equal(await store.load('../../etc/passwd'), undefined);
+  });
+});

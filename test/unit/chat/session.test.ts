@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { HistoryStore } from '../../../src/chat/historyStore';
+import { ChatSession, type ResolvedModel } from '../../../src/chat/session';
+import type { StreamingClient } from '../../../src/chat/turn';
+import type { ChatEvent, ChatRequest } from '../../../src/llm/types';
+import type { HostToWebview } from '../../../src/shared/protocol';
+
+type Script = (req: ChatRequest, signal?: AbortSignal) => AsyncIterable<ChatEvent>;
+
+function setup(script: Script, resolve?: (model: string) => ResolvedModel | undefined) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'session-'));
+  const store = new HistoryStore(root, { debounceMs: 5 });
+  const posted: HostToWebview[] = [];
+  const requests: ChatRequest[] = [];
+  const client: StreamingClient = {
+    stream: (req, opts) => {
+      requests.push(structuredClone(req));
+      return script(req, opts?.signal);
+    },
+  };
+  let n = 0;
+  const session = new ChatSession({
+    store,
+    post: (m) => posted.push(structuredClone(m)),
+    resolveModel: async (model) => resolve?.(model) ?? { client, modelId: model.split('/').slice(1).join('/'), model },
+    currentModel: () => 'relay/deepseek-ai/DeepSeek-R1',
+    newId: () => `id${++n}`,
+    now: () => 1_000 + n,
+  });
+  return { session, posted, requests, store, root };
+}
+
+const text = (t: string): ChatEvent => ({ type: 'text', choice: 0, text: t });
+async function* events(...list: ChatEvent[]) { for (const e of list) yield e; }
+const err = (kind: string, message: string, extra = {}) => Object.assign(new Error(message), { kind, url: 'http://gw/v1/chat/completions', ...extra });
+
+describe('ChatSession', () => {
+  it('sends the prompt with its history, streams coalesced deltas and saves the conversation', async () => {
+    const { session, posted, requests, store } = setup(() => events(text('Hel'), text('lo'), text('!')));
+    await session.send('Hi there', []);
+    assert.equal(requests[0].model, 'deepseek-ai/DeepSeek-R1', 'model id split at the first slash');
+    assert.deepEqual(requests[0].messages, [{ role: 'user', content: 'Hi there' }]);
+    const deltas = posted.filter((p) => p.type === 'delta');
+    assert.equal(deltas.length, 1, 'three quick deltas become one post');
+    assert.equal(deltas.map((d) => (d as { content: string }).content).join(''), 'Hello!');
+    const final = posted.at(-1) as Extract<HostToWebview, { type: 'message' }>;
+    assert.equal(final.type, 'message');
+    assert.equal(final.message.content, 'Hello!');
+    assert.equal(final.message.status, 'complete');
+    const saved = await store.load(session.conversation.id);
+    assert.equal(saved?.title, 'Hi there');
+    assert.deepEqual(saved?.messages.map((m) => [m.role, m.content, m.status]), [['user', 'Hi there', 'complete'], ['assistant', 'Hello!', 'complete']]);
+  });
+
+  it('gives a failed prompt back to the composer and replaces the failed attempt on resend', async () => {
+    let fail = true;
+    const { session, posted } = setup(() => (fail ? (async function* () { throw err('auth', 'Invalid key', { status: 401 }); })() : events(text('ok'))));
+    await session.send('my prompt', [{ kind: 'file', label: 'a.ts', path: 'a.ts', text: 'x' }]);
+    const composer = posted.find((p) => p.type === 'composer');
+    assert.deepEqual(composer, { type: 'composer', text: 'my prompt', attachments: [{ kind: 'file', label: 'a.ts', path: 'a.ts', text: 'x' }] });
+    assert.equal(session.conversation.messages.at(-1)?.status, 'error');
+    assert.equal(session.conversation.messages.at(-1)?.error?.status, 401);
+    fail = false;
+    await session.send('my prompt', []);
+    assert.deepEqual(session.conversation.messages.map((m) => [m.role, m.content]), [['user', 'my prompt'], ['assistant', 'ok']]);
+  });
+
+  it('stops at once and keeps the partial answer as interrupted, then continues it', async () => {
+    const { session, requests } = setup((req, signal) => (async function* () {
+      if (requests.length > 1) { yield text(' and the end.'); return; }
+      yield text('The beginning');
+      await new Promise((_, reject) => signal?.addEventListener('abort', () => reject(err('aborted', 'aborted'))));
+    })());
+    const sending = session.send('tell me', []);
+    while (!session.conversation.messages.at(-1)?.content) await new Promise((r) => setTimeout(r, 1));
+    session.stop();
+    await sending;
+    const answer = session.conversation.messages.at(-1)!;
+    assert.equal(answer.status, 'interrupted');
+    assert.equal(answer.content, 'The beginning');
+    await session.continue(answer.id);
+    assert.equal(answer.content, 'The beginning and the end.');
+    assert.equal(answer.status, 'complete');
+    assert.deepEqual(requests[1].messages.map((m) => m.role), ['user', 'assistant', 'user'], 'the partial goes back, then the continue instruction');
+    assert.equal(requests[1].messages[1].content, 'The beginning');
+  });
+
+  it('regenerates the last answer and keeps the old one as a branch', async () => {
+    let i = 0;
+    const { session } = setup(() => events(text(`answer ${++i}`)));
+    await session.send('q', []);
+    await session.regenerate(session.conversation.messages[1].id);
+    assert.deepEqual(session.conversation.messages.map((m) => m.content), ['q', 'answer 2']);
+    assert.deepEqual(session.conversation.branches?.[0].map((m) => m.content), ['q', 'answer 1']);
+  });
+
+  it('edits a prompt: later turns are replaced, the old branch stays', async () => {
+    let i = 0;
+    const { session, requests } = setup(() => events(text(`a${++i}`)));
+    await session.send('first', []);
+    await session.send('second', []);
+    await session.edit(session.conversation.messages[0].id, 'first, edited');
+    assert.deepEqual(session.conversation.messages.map((m) => m.content), ['first, edited', 'a3']);
+    assert.deepEqual(requests[2].messages, [{ role: 'user', content: 'first, edited' }]);
+    assert.equal(session.conversation.branches?.[0].length, 4);
+  });
+
+  it('explains a missing endpoint or key as a config error without calling any gateway', async () => {
+    const { session, requests } = setup(() => events(text('never')), () => ({ error: { kind: 'config', code: 'noKey', message: 'relay' } }));
+    await session.send('hello', []);
+    assert.equal(requests.length, 0);
+    assert.deepEqual(session.conversation.messages.at(-1)?.error, { kind: 'config', code: 'noKey', message: 'relay' });
+  });
+
+  it('reopens a saved conversation; an answer cut off by a reload is interrupted, not streaming', async () => {
+    const { session, store } = setup(() => events(text('x')));
+    await session.send('keep me', []);
+    const saved = structuredClone(session.conversation);
+    saved.messages[1].status = 'streaming';
+    await store.save(saved);
+    await session.newChat();
+    assert.equal(session.conversation.messages.length, 0);
+    assert.equal(await session.open(saved.id), true);
+    assert.equal(session.conversation.messages[1].status, 'interrupted');
+    assert.equal(await session.open('missing'), false);
+  });
+});
