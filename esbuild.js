@@ -31,6 +31,7 @@ const webview = {
   format: 'iife',
   target: 'chrome120',
   loader: { '.ttf': 'file' },
+  assetNames: '[name]',
 };
 
 async function main() {

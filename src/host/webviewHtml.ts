@@ -18,6 +18,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, l
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${asset('dist', 'webview.css')}">
 <link rel="stylesheet" href="${asset('media', 'panel.css')}">
 <link rel="stylesheet" href="${asset('media', 'markdown.css')}">
 </head>

@@ -9,10 +9,10 @@ export class CodeActions {
     decorateCodeBlock: ({ pre, code, lang }) => {
       const bar = el('div', { className: 'code-toolbar' },
         el('span', { className: 'code-lang muted', textContent: lang }),
-        iconButton(t('Copy'), '⧉', 'copy', () => send({ type: 'copy', text: code })),
-        iconButton(t('Insert at cursor'), '⤓', 'insert', () => send({ type: 'insertCode', code })),
-        iconButton(t('Apply to the active editor (shows a diff)'), '✓', 'apply', () => send({ type: 'applyCode', code, language: lang })),
-        iconButton(t('Save as a new file'), '💾', 'save-code', () => send({ type: 'saveCode', code, language: lang })));
+        iconButton(t('Copy'), 'copy', 'copy', () => send({ type: 'copy', text: code })),
+        iconButton(t('Insert at cursor'), 'insert', 'insert', () => send({ type: 'insertCode', code })),
+        iconButton(t('Apply to the active editor (shows a diff)'), 'diff', 'apply', () => send({ type: 'applyCode', code, language: lang })),
+        iconButton(t('Save as a new file'), 'save', 'save-code', () => send({ type: 'saveCode', code, language: lang })));
       pre.before(bar);
     },
     onLinkClick: (href) => send({ type: 'openLink', href }),

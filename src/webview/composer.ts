@@ -33,9 +33,9 @@ export class Composer {
     this.chips = el('div', { className: 'chips composer-chips' });
     this.suggestions = el('ul', { className: 'suggestions', testId: 'file-suggestions', hidden: true, attrs: { role: 'listbox' } });
     const tools = el('div', { className: 'composer-tools' },
-      iconButton(t('Attach the selection'), '⌶', 'attach-selection', () => send({ type: 'attach', kind: 'selection' })),
-      iconButton(t('Attach a file'), '📄', 'attach-file', () => send({ type: 'attach', kind: 'file' })),
-      iconButton(t('Attach an image'), '🖼', 'attach-image', () => send({ type: 'attach', kind: 'image' })),
+      iconButton(t('Attach the selection'), 'selection', 'attach-selection', () => send({ type: 'attach', kind: 'selection' })),
+      iconButton(t('Attach a file'), 'file-add', 'attach-file', () => send({ type: 'attach', kind: 'file' })),
+      iconButton(t('Attach an image'), 'file-media', 'attach-image', () => send({ type: 'attach', kind: 'image' })),
       el('span', { className: 'spacer' }), this.stopButton, this.sendButton);
     this.root = el('div', { className: 'composer' }, this.chips, this.suggestions, this.input, tools);
 
@@ -177,7 +177,7 @@ export class Composer {
 
   private renderChips(): void {
     this.chips.replaceChildren(...this.attachments.map((a, i) => {
-      const remove = iconButton(t('Remove'), '×', 'remove-attachment', () => {
+      const remove = iconButton(t('Remove'), 'close', 'remove-attachment', () => {
         this.attachments.splice(i, 1);
         this.renderChips();
         this.saveDraft();

@@ -21,9 +21,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** A button with a codicon-like glyph and an accessible label. */
-export function iconButton(label: string, glyph: string, testId: string, onClick: () => void): HTMLButtonElement {
-  const b = el('button', { type: 'button', className: 'icon-button', title: label, testId, attrs: { 'aria-label': label } }, glyph);
+/** A button showing a codicon (https://microsoft.github.io/vscode-codicons), labelled for screen readers. */
+export function iconButton(label: string, codicon: string, testId: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', { type: 'button', className: 'icon-button', title: label, testId, attrs: { 'aria-label': label } },
+    el('span', { className: `codicon codicon-${codicon}`, attrs: { 'aria-hidden': 'true' } }));
   b.addEventListener('click', onClick);
   return b;
 }

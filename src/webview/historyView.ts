@@ -14,7 +14,7 @@ export class HistoryView {
     this.search = el('input', { type: 'search', className: 'history-search', testId: 'history-search', placeholder: t('Search conversations') });
     this.list = el('ul', { className: 'history-list', attrs: { role: 'list' } });
     this.root = el('section', { className: 'history', testId: 'history-view', hidden: true, attrs: { 'aria-label': t('History') } },
-      el('div', { className: 'history-bar' }, this.search, iconButton(t('Close'), '×', 'history-close', () => this.onClose())),
+      el('div', { className: 'history-bar' }, this.search, iconButton(t('Close'), 'close', 'history-close', () => this.onClose())),
       this.list);
     this.search.addEventListener('input', () => {
       if (this.timer) clearTimeout(this.timer);
@@ -43,8 +43,8 @@ export class HistoryView {
         el('span', { className: 'muted', textContent: new Date(e.updatedAt).toLocaleString() }));
       open.addEventListener('click', () => send({ type: 'openConversation', id: e.id }));
       return el('li', { className: 'history-item', testId: 'history-item', data: { id: e.id } }, open,
-        iconButton(t('Rename'), '✎', 'history-rename', () => send({ type: 'renameConversation', id: e.id })),
-        iconButton(t('Delete'), '🗑', 'history-delete', () => send({ type: 'deleteConversation', id: e.id })));
+        iconButton(t('Rename'), 'edit', 'history-rename', () => send({ type: 'renameConversation', id: e.id })),
+        iconButton(t('Delete'), 'trash', 'history-delete', () => send({ type: 'deleteConversation', id: e.id })));
     }));
   }
 }

@@ -1,3 +1,4 @@
+import '@vscode/codicons/dist/codicon.css';
 // The panel: header (model picker, history, new chat), setup, transcript, composer.
 import type { MessageRecord } from '../shared/conversation';
 import { assertNever, type HostToWebview } from '../shared/protocol';
@@ -27,9 +28,9 @@ class Panel {
     const header = el('header', { className: 'panel-header' },
       this.picker.root,
       el('span', { className: 'spacer' }),
-      iconButton(t('Gateway settings'), '⚙', 'open-setup', () => this.toggleSetup()),
-      iconButton(t('History'), '☰', 'history', () => this.toggleHistory(!this.history.isOpen)),
-      iconButton(t('New chat'), '+', 'new-chat', () => send({ type: 'newChat' })));
+      iconButton(t('Gateway settings'), 'gear', 'open-setup', () => this.toggleSetup()),
+      iconButton(t('History'), 'history', 'history', () => this.toggleHistory(!this.history.isOpen)),
+      iconButton(t('New chat'), 'add', 'new-chat', () => send({ type: 'newChat' })));
     app.replaceChildren(header, this.setup.root, this.history.root, this.transcript.root, this.composer.root);
   }
 
@@ -64,8 +65,9 @@ function handle(message: HostToWebview): void {
   if (!ui) return;
   switch (message.type) {
     case 'setup':
+      // Shown at first run (nothing usable yet); after that the gear button decides.
+      if (!ui.setup.seen) ui.setup.root.hidden = message.endpoints.some((e) => e.hasKey);
       ui.setup.set(message.endpoints);
-      ui.setup.root.hidden = message.endpoints.length > 0 && message.endpoints.some((e) => e.hasKey);
       return;
     case 'models':
       ui.picker.set(message.groups, message.current);

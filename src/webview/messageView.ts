@@ -143,9 +143,9 @@ export class MessageView {
     if (m.error && (m.status === 'error' || m.status === 'interrupted')) this.errorSlot.append(this.errorBlock(m));
     const actions: HTMLElement[] = [];
     if (m.status !== 'streaming') {
-      actions.push(iconButton(t('Copy'), '⧉', 'copy', () => send({ type: 'copy', text: m.content })));
-      if (m.role === 'user') actions.push(iconButton(t('Edit and resend'), '✎', 'edit', () => this.startEdit()));
-      if (m.role === 'assistant' && this.isLast()) actions.push(iconButton(t('Regenerate'), '↻', 'regenerate', () => send({ type: 'regenerate', messageId: m.id })));
+      actions.push(iconButton(t('Copy'), 'copy', 'copy', () => send({ type: 'copy', text: m.content })));
+      if (m.role === 'user') actions.push(iconButton(t('Edit and resend'), 'edit', 'edit', () => this.startEdit()));
+      if (m.role === 'assistant' && this.isLast()) actions.push(iconButton(t('Regenerate'), 'refresh', 'regenerate', () => send({ type: 'regenerate', messageId: m.id })));
     }
     const usage = m.role === 'assistant' && m.usage ? usageText(m.usage) : '';
     this.footer.replaceChildren(

@@ -18,7 +18,7 @@ export class ModelPicker {
     this.search = el('input', { type: 'search', className: 'model-search', testId: 'model-search', placeholder: t('Search or type a model id') });
     this.list = el('div', { className: 'model-list', attrs: { role: 'listbox' } });
     this.popup = el('div', { className: 'model-popup', hidden: true },
-      el('div', { className: 'model-popup-bar' }, this.search, iconButton(t('Refresh the model lists'), '⟳', 'refresh-models', () => send({ type: 'refreshModels' }))),
+      el('div', { className: 'model-popup-bar' }, this.search, iconButton(t('Refresh the model lists'), 'refresh', 'refresh-models', () => send({ type: 'refreshModels' }))),
       this.list);
     this.root = el('div', { className: 'model-picker' }, this.button, this.popup);
     this.button.addEventListener('click', () => this.toggle());

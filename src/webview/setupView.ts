@@ -42,7 +42,11 @@ export class SetupView {
     this.updatePreview();
   }
 
+  /** Whether the panel has had an endpoint list yet. */
+  seen = false;
+
   set(endpoints: EndpointSummary[]): void {
+    this.seen = true;
     this.endpoints = endpoints;
     const first = endpoints[0];
     if (first && !this.baseUrl.value) {

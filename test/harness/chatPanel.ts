@@ -55,3 +55,15 @@ export class ChatPanel {
     throw new Error(`the answer stayed ${last}, expected ${states.join(' or ')}`);
   }
 }
+
+/** Waits until a locator matches exactly `n` elements (lists that update asynchronously). */
+export async function waitForCount(locator: Locator, n: number, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  let count = -1;
+  while (Date.now() < end) {
+    count = await locator.count();
+    if (count === n) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`expected ${n} matches, found ${count}`);
+}

@@ -7,6 +7,9 @@ import { startCodeServer, type CodeServer, type CodeServerOptions } from './code
 import { extensionId, outputDir } from './paths';
 
 export class Workbench {
+  /** Open workbenches, so a failing test can be photographed. */
+  static readonly open_ = new Set<Workbench>();
+
   private constructor(
     readonly server: CodeServer,
     readonly browser: Browser,
@@ -20,13 +23,17 @@ export class Workbench {
     let browser: Browser | undefined;
     try {
       browser = await launchBrowser();
-      const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`);
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       await page.locator('.part.activitybar .action-label[aria-label^="Gateway Chat"]').waitFor({ timeout: 60_000 });
-      return new Workbench(server, browser, page, errors);
+      const wb = new Workbench(server, browser, page, errors);
+      Workbench.open_.add(wb);
+      return wb;
     } catch (e) {
       await browser?.close();
       await server.stop();
@@ -35,6 +42,7 @@ export class Workbench {
   }
 
   async close(): Promise<void> {
+    Workbench.open_.delete(this);
     await this.browser.close().catch(() => {});
     await this.server.stop();
   }
@@ -48,11 +56,83 @@ export class Workbench {
     await input.fill('>' + title);
     await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+    // The palette closes, or the command opens a quick input of its own in its place.
+    const end = Date.now() + 15_000;
+    while (Date.now() < end) {
+      const open = await page.locator('.quick-input-widget').isVisible();
+      const value = open ? await input.inputValue().catch(() => '') : '';
+      if (!open || !value.startsWith('>')) return;
+      await page.waitForTimeout(50);
+    }
+    throw new Error(`the command palette did not run "${title}"`);
   }
 
+  /** Reloads the window, as Developer: Reload Window does, and waits for the workbench. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.locator('.part.activitybar .action-label[aria-label^="Gateway Chat"]').waitFor({ timeout: 60_000 });
+  }
+
+  /** Opens a workspace file with Quick Open and waits for its text. */
+  async openFile(name: string): Promise<void> {
+    const { page } = this;
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await this.editorLines().first().waitFor({ timeout: 30_000 });
+  }
+
+  editorLines() {
+    return this.page.locator('.editor-instance .monaco-editor .view-line');
+  }
+
+  /** The active editor's text as VS Code renders it (non-breaking spaces turned back into spaces). */
+  async editorText(): Promise<string> {
+    const text = await this.page.locator('.editor-instance .monaco-editor .view-lines').first().innerText();
+    return text.replace(/\u00a0/g, ' ');
+  }
+
+  /** Selects whole lines [from, to] (1-based) in the active editor with the keyboard. */
+  async selectLines(from: number, to: number): Promise<void> {
+    await this.editorLines().first().click();
+    await this.page.keyboard.press('Control+Home');
+    for (let i = 1; i < from; i++) await this.page.keyboard.press('ArrowDown');
+    await this.page.keyboard.press('Home');
+    for (let i = from; i <= to; i++) await this.page.keyboard.press('Shift+ArrowDown');
+  }
+
+  /** Answers an open quick input (input box or pick) with text and Enter. */
+  async answerQuickInput(text: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The clipboard's text once it holds something (writes from the extension host are asynchronous). */
+  async clipboard(timeout = 5000): Promise<string> {
+    const end = Date.now() + timeout;
+    let text = '';
+    while (!text && Date.now() < end) {
+      text = await this.page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
+      if (!text) await this.page.waitForTimeout(100);
+    }
+    return text;
+  }
+
+  /** Shows the chat view; the activity bar icon toggles, so it is clicked only when the view is not showing. */
   async openChatView(): Promise<FrameLocator> {
-    await this.page.locator('.part.activitybar .action-label[aria-label^="Gateway Chat"]').click();
+    const frame = this.page.locator(`iframe.webview.ready[src*="extensionId=${extensionId}"]`);
+    const item = this.page.locator('.part.activitybar .action-item:has(.action-label[aria-label^="Gateway Chat"])');
+    const end = Date.now() + 30_000;
+    while (Date.now() < end && !(await frame.isVisible())) {
+      // A checked item means the view is showing or still loading: clicking it again would hide it.
+      if (!/\bchecked\b/.test((await item.getAttribute('class')) ?? '')) await item.locator('.action-label').click();
+      await this.page.waitForTimeout(250);
+    }
     return this.chatView();
   }
 

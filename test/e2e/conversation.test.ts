@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { waitForCount } from '../harness/chatPanel';
+import { chatRequests, connect, disconnect, type Connected } from './fixtures';
+
+describe('conversations: edit, regenerate, copy, history, export', function () {
+  let c: Connected;
+  before(async () => (c = await connect('e2e-conversation')));
+  after(async () => disconnect(c));
+
+  it('edits a prompt and resends: the later turns are replaced', async () => {
+    const { gw, panel } = c;
+    gw.route('test-model', { sequence: [{ answer: { content: 'Paris.' } }, { answer: { content: 'About 2.1 million.' } }, { answer: { content: 'Berlin.' } }] });
+    await panel.send('Capital of France?');
+    await panel.waitForAnswer();
+    await panel.send('Population?');
+    await panel.waitForAnswer();
+    const first = panel.messages('user').first();
+    await first.hover();
+    await first.locator('[data-testid="edit"]').click();
+    await first.locator('[data-testid="edit-input"]').fill('Capital of Germany?');
+    await first.locator('[data-testid="edit-send"]').click();
+    await panel.waitForAnswer('complete', 30_000, true);
+    await panel.view.locator('[data-testid="message"]', { hasText: 'Berlin.' }).waitFor();
+    assert.deepEqual(await panel.messages().locator('[data-testid="message-content"]').allInnerTexts(), ['Capital of Germany?', 'Berlin.']);
+    assert.deepEqual(chatRequests(gw).at(-1)!.body.messages, [{ role: 'user', content: 'Capital of Germany?' }]);
+  });
+
+  it('regenerates the last answer', async () => {
+    const { gw, panel } = c;
+    gw.route('test-model', { answer: { content: 'Berlin, again.' } });
+    await panel.lastAssistant().locator('[data-testid="regenerate"]').click();
+    await panel.view.locator('[data-testid="message"][data-status="complete"]', { hasText: 'Berlin, again.' }).waitFor();
+    assert.equal(await panel.messages('assistant').count(), 1);
+    assert.deepEqual(chatRequests(gw).at(-1)!.body.messages, [{ role: 'user', content: 'Capital of Germany?' }]);
+  });
+
+  it('copies a message to the clipboard', async () => {
+    await c.panel.lastAssistant().locator('.message-footer [data-testid="copy"]').click();
+    assert.equal(await c.wb.clipboard(), 'Berlin, again.');
+  });
+
+  it('keeps the conversation and the draft across a window reload', async () => {
+    const { wb } = c;
+    await c.panel.composer.fill('a draft I have not sent');
+    await new Promise((r) => setTimeout(r, 600)); // the draft is saved after a short pause in typing
+    await wb.reload();
+    const { ChatPanel } = await import('../harness/chatPanel');
+    c.panel = await ChatPanel.open(wb);
+    await c.panel.view.locator('[data-testid="message"]', { hasText: 'Berlin, again.' }).waitFor({ timeout: 15_000 });
+    assert.equal(await c.panel.composer.inputValue(), 'a draft I have not sent');
+    await c.panel.composer.fill('');
+  });
+
+  it('finds conversations in the history by their text and opens them', async () => {
+    const { gw, panel } = c;
+    await panel.view.locator('[data-testid="new-chat"]').click();
+    await panel.messages().first().waitFor({ state: 'detached' });
+    gw.route('test-model', { answer: { content: 'Use asyncio.gather for that.' } });
+    await panel.send('How do I run coroutines concurrently in Python?');
+    await panel.waitForAnswer();
+    await panel.view.locator('[data-testid="history"]').click();
+    const items = panel.view.locator('[data-testid="history-item"]');
+    await waitForCount(items, 2);
+    assert.match(await items.first().innerText(), /How do I run coroutines/, 'newest first');
+    await panel.view.locator('[data-testid="history-search"]').fill('berlin');
+    await waitForCount(items, 1); // found by the answer text, not only the title
+    assert.match(await items.first().innerText(), /Capital of Germany\?/);
+    await items.first().locator('.history-open').click();
+    await panel.view.locator('[data-testid="message"]', { hasText: 'Berlin, again.' }).waitFor();
+  });
+
+  it('exports the conversation as Markdown to a file the user picks', async () => {
+    const { wb } = c;
+    await wb.runCommand('Gateway Chat: Export Chat');
+    await wb.answerQuickInput('Markdown');
+    const target = path.join(wb.server.workspace, 'exported-chat.md');
+    await wb.answerQuickInput(target);
+    for (let i = 0; i < 50 && !fs.existsSync(target); i++) await new Promise((r) => setTimeout(r, 100));
+    const md = fs.readFileSync(target, 'utf8');
+    assert.match(md, /^# Capital of Germany\?/);
+    assert.match(md, /## You\n\nCapital of Germany\?/);
+    assert.match(md, /Berlin, again\./);
+  });
+});

@@ -1,0 +1,11 @@
+// Root hooks for the e2e layer: a screenshot of every open workbench when a test fails.
+import { Workbench } from '../harness/workbench';
+
+export const mochaHooks = {
+  async afterEach(this: Mocha.Context) {
+    const test = this.currentTest;
+    if (test?.state !== 'failed') return;
+    const name = `FAILED-${test.fullTitle()}`.replace(/[^\w.-]+/g, '-').slice(0, 120);
+    for (const wb of Workbench.open_) await wb.screenshot(name).catch(() => undefined);
+  },
+};

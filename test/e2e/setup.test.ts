@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startGateway, type TestGateway } from '../gateway';
+import { ChatPanel } from '../harness/chatPanel';
+import { vsixPath } from '../harness/paths';
+import { Workbench } from '../harness/workbench';
+
+const key = 'sk-setup-right-key-0001';
+
+describe('first run: setting up a gateway from the panel', function () {
+  let gw: TestGateway;
+  let wb: Workbench;
+  let panel: ChatPanel;
+
+  before(async () => {
+    gw = await startGateway({ apiKey: key });
+    gw.setModels([{ id: 'gpt-4o-mini' }, { id: 'deepseek-ai/DeepSeek-R1' }]);
+    wb = await Workbench.open({ name: 'e2e-setup', vsix: vsixPath });
+    panel = await ChatPanel.open(wb);
+  });
+  after(async () => {
+    await wb?.close();
+    await gw?.close();
+  });
+
+  const userSettings = () => JSON.parse(fs.readFileSync(path.join(wb.server.userDataDir, 'User', 'settings.json'), 'utf8'));
+
+  it('previews the exact request URL as the base URL is typed', async () => {
+    const setup = panel.view.locator('[data-testid="setup"]');
+    await setup.waitFor();
+    await setup.locator('[data-testid="setup-base-url"]').fill(`${gw.url}/`);
+    assert.equal(await setup.locator('[data-testid="setup-url-preview"]').innerText(), `${gw.url}/chat/completions`);
+    await setup.locator('[data-testid="setup-base-url"]').fill(`${gw.url}/chat/completions`);
+    assert.equal(await setup.locator('[data-testid="setup-url-preview"]').innerText(), `${gw.url}/chat/completions`);
+  });
+
+  it('saves the endpoint to user settings, never the key', async () => {
+    const setup = panel.view.locator('[data-testid="setup"]');
+    await setup.locator('[data-testid="setup-id"]').fill('relay');
+    await setup.locator('[data-testid="setup-name"]').fill('Relay');
+    await setup.locator('[data-testid="setup-headers"]').fill('X-Org: team-7');
+    await setup.locator('[data-testid="setup-save"]').click();
+    let endpoints: unknown;
+    for (let i = 0; i < 50 && !endpoints; i++) {
+      endpoints = userSettings()['gatewayChat.endpoints'];
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.deepEqual(endpoints, [{ id: 'relay', name: 'Relay', baseUrl: `${gw.url}/chat/completions`, headers: { 'X-Org': 'team-7' } }]);
+  });
+
+  it('tests the connection: a wrong key is explained, the right one lists the models', async () => {
+    const setup = panel.view.locator('[data-testid="setup"]');
+    await setup.locator('[data-testid="setup-key"]').click();
+    await wb.answerQuickInput('sk-wrong-key');
+    await setup.locator('[data-testid="setup-key-state"]', { hasText: 'Key stored' }).waitFor({ timeout: 10_000 });
+    await setup.locator('[data-testid="setup-test"]').click();
+    const result = setup.locator('[data-testid="setup-result"].failed');
+    await result.waitFor({ timeout: 15_000 });
+    assert.match(await result.innerText(), /rejected the API key \(HTTP 401\)/);
+
+    await setup.locator('[data-testid="setup-key"]').click();
+    await wb.answerQuickInput(key);
+    await wb.toast(/API key saved for relay/).waitFor({ timeout: 10_000 });
+    await setup.locator('[data-testid="setup-test"]').click();
+    await setup.locator('[data-testid="setup-result"].ok').waitFor({ timeout: 15_000 });
+    assert.equal(await setup.locator('[data-testid="setup-result"]').innerText(), 'Connected: the gateway lists 2 models.');
+    const models = gw.requests.filter((r) => r.path.endsWith('/models'));
+    assert.equal(models.at(-1)?.headers.authorization, `Bearer ${key}`);
+    assert.equal(models.at(-1)?.headers['x-org'], 'team-7', 'custom headers go to /models too');
+    assert.ok(!JSON.stringify(userSettings()).includes(key), 'the key is not in settings');
+    await wb.screenshot('setup-connected');
+  });
+
+  it('lists the models grouped by endpoint, filters them and takes a typed model', async () => {
+    await panel.view.locator('[data-testid="model-picker"]').click();
+    const options = panel.view.locator('[data-testid="model-option"]');
+    await options.first().waitFor({ timeout: 15_000 });
+    assert.deepEqual(await options.allInnerTexts(), ['deepseek-ai/DeepSeek-R1', 'gpt-4o-mini']);
+    await panel.view.locator('[data-testid="model-search"]').fill('deepseek');
+    assert.deepEqual(await options.allInnerTexts(), ['deepseek-ai/DeepSeek-R1', 'Use "deepseek" on Relay']);
+    await options.first().click();
+    await wb.page.locator('.statusbar-item', { hasText: 'deepseek-ai/DeepSeek-R1' }).waitFor({ timeout: 10_000 });
+    assert.equal(userSettings()['gatewayChat.defaultModel'], 'relay/deepseek-ai/DeepSeek-R1');
+  });
+
+  it('chats with the model it just set up', async () => {
+    gw.route('deepseek-ai/DeepSeek-R1', { answer: { content: 'Set up and working.' } });
+    await panel.send('ping');
+    const answer = await panel.waitForAnswer();
+    assert.equal(await answer.locator('[data-testid="message-content"]').innerText(), 'Set up and working.');
+    const chat = gw.requests.filter((r) => r.path.endsWith('/chat/completions')).at(-1)!;
+    assert.equal(chat.path, '/v1/chat/completions', 'the pasted /chat/completions was not doubled');
+    assert.equal(chat.headers['x-org'], 'team-7');
+  });
+});
