@@ -2,7 +2,7 @@
 // against the naive renderer it replaces (re-parse the whole text, sanitize, assign innerHTML on
 // every delta), both in jsdom, at ~4k and ~40k tokens streamed in ~4-character deltas.
 //
-// usage: npx tsx bench/markdown.ts [--runs N] [--full-naive] [--delta N]
+// usage: npx tsx bench/markdown.ts [--runs N] [--delta N] [--tokens SMALL,LARGE] [--full-naive]
 //
 // The naive renderer is quadratic: at 40k tokens a full run takes tens of minutes in jsdom, so by
 // default its 40k figure is estimated from evenly spaced sample deltas (the naive step is stateless,
@@ -14,13 +14,14 @@ import MarkdownIt from 'markdown-it';
 import { StreamingMarkdown } from '../src/webview/markdown';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
+const option = (name: string, fallback: string) => {
   const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
-const RUNS = option('--runs', 3);
-const DELTA = option('--delta', 4);
+const RUNS = Number(option('--runs', '3'));
+const DELTA = Number(option('--delta', '4'));
 const FULL_NAIVE = args.includes('--full-naive');
+const TOKENS = option('--tokens', '4000,40000').split(',').map(Number);
 const NAIVE_SAMPLES = 120;
 const CHARS_PER_TOKEN = 4;
 
@@ -72,11 +73,11 @@ const YIELD_EVERY = 25;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Run `step(i)` for i in [0, count), timing only the steps. */
-async function timed(count: number, step: (i: number) => void): Promise<number> {
+async function timed(count: number, step: (i: number) => void, every = YIELD_EVERY): Promise<number> {
   let elapsed = 0;
-  for (let i = 0; i < count; i += YIELD_EVERY) {
+  for (let i = 0; i < count; i += every) {
     const start = performance.now();
-    for (let j = i; j < Math.min(count, i + YIELD_EVERY); j++) step(j);
+    for (let j = i; j < Math.min(count, i + every); j++) step(j);
     elapsed += performance.now() - start;
     await yieldToEventLoop();
   }
@@ -122,8 +123,15 @@ async function estimateNaive(chunks: string[]): Promise<number> {
   const container = newContainer();
   const text = chunks.join('');
   const ends = prefixEnds(chunks);
-  const sampled = (k: number) => ends[Math.floor(((k + 0.5) * chunks.length) / NAIVE_SAMPLES)];
-  const total = await timed(NAIVE_SAMPLES, (k) => naiveStep(container, text.slice(0, sampled(k))));
+  // Start from the content the step before would have left, as in a real run, and yield after every
+  // (large) step so the sampled steps see the same memory pressure as the full run's.
+  let total = 0;
+  for (let k = 0; k < NAIVE_SAMPLES; k++) {
+    const i = Math.floor(((k + 0.5) * chunks.length) / NAIVE_SAMPLES);
+    naiveStep(container, text.slice(0, ends[Math.max(0, i - 1)]));
+    await yieldToEventLoop();
+    total += await timed(1, () => naiveStep(container, text.slice(0, ends[i])), 1);
+  }
   container.remove();
   return (total / NAIVE_SAMPLES) * chunks.length;
 }
@@ -138,15 +146,15 @@ const fmt = (ms: number) => `${ms.toFixed(0).padStart(9)} ms`;
 
 async function main(): Promise<void> {
   console.log(`markdown streaming benchmark: ${DELTA}-char deltas, median of ${RUNS} runs, jsdom, node ${process.version}`);
-  const sizes = [4_000, 40_000].map((tokens) => ({ tokens, text: answerFixture(tokens * CHARS_PER_TOKEN) }));
+  const sizes = TOKENS.map((tokens) => ({ tokens, text: answerFixture(tokens * CHARS_PER_TOKEN) }));
   await timeStreaming(chunk(sizes[0].text, DELTA)); // warm up the JIT before measuring
   const results: { streaming: number; naive: number }[] = [];
   for (const { tokens, text } of sizes) {
     const chunks = chunk(text, DELTA);
     const streaming = await medianOf(RUNS, () => timeStreaming(chunks));
-    const fullNaive = tokens <= 4_000 || FULL_NAIVE;
+    const fullNaive = tokens === TOKENS[0] || FULL_NAIVE;
     const naive = fullNaive ? await medianOf(RUNS, () => timeNaiveFull(chunks)) : await estimateNaive(chunks);
-    const estimate = tokens <= 4_000 ? await estimateNaive(chunks) : undefined;
+    const estimate = tokens === TOKENS[0] ? await estimateNaive(chunks) : undefined;
     console.log(`\n~${tokens} tokens (${(text.length / 1024).toFixed(0)} KB, ${chunks.length} deltas)`);
     console.log(`  StreamingMarkdown       ${fmt(streaming)}   (${((streaming * 1000) / chunks.length).toFixed(0)} µs per delta)`);
     console.log(`  naive re-render         ${fmt(naive)}${fullNaive ? '' : `   (estimated from ${NAIVE_SAMPLES} sampled deltas)`}`);
@@ -155,9 +163,10 @@ async function main(): Promise<void> {
     results.push({ streaming, naive });
   }
   const [small, large] = results;
-  console.log(`\nscaling 40k / 4k tokens (10x the text):`);
-  console.log(`  StreamingMarkdown       ${(large.streaming / small.streaming).toFixed(1).padStart(9)}x   (linear would be ~10x)`);
-  console.log(`  naive re-render         ${(large.naive / small.naive).toFixed(1).padStart(9)}x   (quadratic would be ~100x)`);
+  const factor = TOKENS[1] / TOKENS[0];
+  console.log(`\nscaling ${TOKENS[1]} / ${TOKENS[0]} tokens (${factor}x the text):`);
+  console.log(`  StreamingMarkdown       ${(large.streaming / small.streaming).toFixed(1).padStart(9)}x   (linear would be ~${factor}x)`);
+  console.log(`  naive re-render         ${(large.naive / small.naive).toFixed(1).padStart(9)}x   (quadratic would be ~${factor * factor}x)`);
 }
 
 main().catch((error) => {

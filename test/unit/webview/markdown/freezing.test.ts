@@ -22,29 +22,26 @@ describe('markdown: freezing finished blocks', function () {
   });
 
   it('keeps the DOM nodes of frozen blocks across appends (identity and content)', () => {
-    const text = mixedFixture(2);
     const { container } = newContainer();
     const renderer = new StreamingMarkdown(container);
-    const seen = new Map<Node, { html: string; since: number }>();
-    const chunks = randomChunks(text, 7, 20);
+    const frozen = container.querySelector('.md-blocks')!;
+    const tail = container.querySelector('.md-tail')!;
+    const firstSeen = new Map<Node, { html: string; step: number }>();
+    const chunks = randomChunks(mixedFixture(2), 7, 20);
     chunks.forEach((chunk, step) => {
       renderer.append(chunk);
-      for (const node of Array.from(container.childNodes)) {
-        if (!seen.has(node)) seen.set(node, { html: (node as Element).outerHTML ?? node.textContent, since: step });
-      }
+      const nodes = Array.from(frozen.childNodes);
+      // Frozen content only ever grows at the end: everything seen before is still there, in place.
+      assert.deepEqual(nodes.slice(0, firstSeen.size), [...firstSeen.keys()], `step ${step}`);
+      for (const node of nodes.slice(firstSeen.size)) firstSeen.set(node, { html: (node as Element).outerHTML ?? node.textContent, step });
     });
-    const beforeFinish = new Set(container.childNodes);
     renderer.finish();
-    const final = Array.from(container.childNodes);
-    const kept = final.filter((node) => beforeFinish.has(node));
+    assert.equal(tail.childNodes.length, 0, 'finish() empties the tail');
+    const final = Array.from(frozen.childNodes);
+    const kept = final.filter((node) => firstSeen.get(node));
     assert.ok(kept.length > 50, `most blocks were frozen before finish (${kept.length})`);
-    for (const node of kept) {
-      const first = seen.get(node)!;
-      assert.equal((node as Element).outerHTML ?? node.textContent, first.html, 'a frozen node never changes');
-    }
-    // A frozen node that appeared early is the very same object at the end.
-    const early = [...seen].filter(([node, s]) => s.since < chunks.length / 4 && final.includes(node as ChildNode));
-    assert.ok(early.length > 10, 'early nodes survive to the end');
+    for (const node of kept) assert.equal((node as Element).outerHTML ?? node.textContent, firstSeen.get(node)!.html, 'a frozen node never changes');
+    assert.ok(kept.filter((node) => firstSeen.get(node)!.step < chunks.length / 4).length > 10, 'nodes frozen early survive to the end');
   });
 
   it('shows an open fence as plain text and highlights it once the closing line is complete', () => {
@@ -93,8 +90,8 @@ describe('markdown: freezing finished blocks', function () {
     const large = parsed(400, 100);
     assert.ok(large.ratio < 3, `100-char deltas parse < 3x the text (${large.ratio.toFixed(2)})`);
     assert.ok(large.total < 12 * small.total, `10x the text parses < 12x as much (${(large.total / small.total).toFixed(1)}x)`);
-    const tiny = parsed(400, 4);
-    assert.ok(tiny.total < 12 * parsed(40, 4).total, '4-char deltas scale linearly too');
+    const tiny = parsed(200, 4);
+    assert.ok(tiny.total < 12 * parsed(20, 4).total, '4-char deltas scale linearly too');
   });
 
   it('takes time roughly linear in the answer length (generous bound)', () => {

@@ -10,7 +10,7 @@ import { fixedChunks, newContainer, oneShot, randomChunks, streamed } from './he
 function wholeParseHtml(text: string): string {
   const { container } = newContainer();
   container.append(sanitizeToFragment(container.ownerDocument, renderTokens(parseMarkdown(text), renderEnv(true))));
-  return container.innerHTML;
+  return `<div class="md-blocks">${container.innerHTML}</div><div class="md-tail"></div>`;
 }
 
 function assertSameHtml(actual: string, expected: string, what: string): void {
