@@ -67,8 +67,9 @@ export async function runTurn(o: TurnOptions): Promise<MessageRecord> {
   } catch (e) {
     const error = toErrorInfo(e);
     m.error = error;
-    // Something was shown: keep it as an interrupted answer the user can continue.
-    m.status = error.kind === 'aborted' || m.content || m.reasoning ? 'interrupted' : 'error';
+    // Something was shown: keep it as an interrupted answer the user can continue. Nothing shown
+    // (a stop during a retry wait included) is a failed send: its prompt goes back to the composer.
+    m.status = m.content || m.reasoning ? 'interrupted' : 'error';
   } finally {
     const end = now();
     if (reasoningStart !== undefined) m.reasoningMs = (reasoningEnd ?? end) - reasoningStart;

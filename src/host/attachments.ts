@@ -82,6 +82,6 @@ export async function searchFiles(query: string): Promise<FileSuggestion[]> {
   const safe = query.replace(/[*?[\]{}!\\]/g, '');
   const uris = await vscode.workspace.findFiles(safe ? `**/*${safe}*` : '**/*', undefined, 20);
   return uris
-    .map((u) => ({ label: u.path.split('/').pop() ?? '', path: vscode.workspace.asRelativePath(u, true) }))
+    .map((u) => ({ label: u.path.split('/').pop() ?? '', path: vscode.workspace.asRelativePath(u) }))
     .sort((a, b) => a.path.length - b.path.length);
 }

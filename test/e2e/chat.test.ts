@@ -101,6 +101,30 @@ describe('chat panel: streaming against the test gateway', function () {
     assert.equal(await answer.locator('[data-testid="message-content"]').innerText(), 'Worth the wait.');
   });
 
+  it('names the URL it called when the gateway answers 404', async () => {
+    gw.route('test-model', { status: 404, error: { message: 'The model `test-model` does not exist', code: 'model_not_found' } });
+    await panel.send('Hello 404');
+    const answer = await panel.waitForAnswer('error');
+    const text = await answer.locator('[data-testid="error"]').innerText();
+    assert.ok(text.includes(`The request went to ${gw.url}/chat/completions`), text);
+    assert.match(text, /does not exist \(model_not_found\)/);
+  });
+
+  it('cancels a retry countdown and gives the prompt back', async () => {
+    gw.route('test-model', { status: 429, headers: { 'retry-after': '30' }, error: { message: 'Too many requests' } });
+    await panel.composer.fill('');
+    await panel.send('Wait for me');
+    const cancel = panel.lastAssistant().locator('[data-testid="cancel-retry"]');
+    await cancel.waitFor({ timeout: 10_000 });
+    assert.match(await panel.lastAssistant().locator('[data-testid="retry-countdown"]').innerText(), /Retrying in (30|29|28) s \(attempt 1\)/);
+    await cancel.click();
+    const answer = await panel.waitForAnswer('error', 5000);
+    assert.match(await answer.locator('[data-testid="error"]').innerText(), /Stopped\./);
+    assert.equal(await panel.composer.inputValue(), 'Wait for me');
+    assert.equal(gw.requests.filter((r) => r.path.endsWith('/chat/completions')).length, 1, 'no retry after the cancel');
+    await panel.composer.fill('');
+  });
+
   it('keeps an interrupted stream and continues it', async () => {
     gw.route('test-model', { sequence: [
       { answer: { content: 'The first half of the answer' }, stream: { pieces: 4, disconnectAfter: { events: 3 } } },

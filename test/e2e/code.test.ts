@@ -29,6 +29,22 @@ describe('code in the panel: context in, code blocks out', function () {
     assert.match(await panel.messages('user').last().locator('[data-testid="attachment"]').innerText(), /math\.ts:1-3/);
   });
 
+  it('completes @ with workspace files and attaches the chosen one', async () => {
+    const { panel, gw } = c;
+    await panel.composer.fill('');
+    await panel.composer.pressSequentially('Explain @mat');
+    const suggestion = panel.view.locator('[data-testid="file-suggestion"]', { hasText: 'math.ts' });
+    await suggestion.waitFor({ timeout: 10_000 });
+    await panel.composer.press('Enter');
+    await panel.view.locator('.composer [data-testid="attachment"]', { hasText: 'math.ts' }).waitFor();
+    assert.equal(await panel.composer.inputValue(), 'Explain ');
+    gw.route('test-model', { answer: { content: 'A math module.' } });
+    await panel.composer.press('Enter');
+    await panel.waitForAnswer('complete', 30_000, true);
+    const sent: string = chatRequests(gw).at(-1)!.body.messages.at(-1).content;
+    assert.ok(sent.startsWith('Explain \n\nsrc/math.ts\n```typescript\nexport function add'), sent);
+  });
+
   it('sends a pasted image as an image_url data URL', async () => {
     const { panel, gw } = c;
     await panel.composer.evaluate((el, b64) => {

@@ -70,6 +70,26 @@ describe('conversations: edit, regenerate, copy, history, export', function () {
     await panel.view.locator('[data-testid="message"]', { hasText: 'Berlin, again.' }).waitFor();
   });
 
+  it('renames and deletes conversations from the history (deleting asks first)', async () => {
+    const { panel, wb } = c;
+    await panel.view.locator('[data-testid="history"]').click();
+    await panel.view.locator('[data-testid="history-search"]').fill('');
+    const items = panel.view.locator('[data-testid="history-item"]');
+    await waitForCount(items, 2);
+    const python = items.filter({ hasText: 'coroutines' });
+    await python.locator('[data-testid="history-rename"]').click();
+    await wb.answerQuickInput('Python concurrency');
+    await items.filter({ hasText: 'Python concurrency' }).waitFor();
+    await items.filter({ hasText: 'Python concurrency' }).locator('[data-testid="history-delete"]').click();
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /Delete the conversation "Python concurrency"\?/);
+    await dialog.locator('.monaco-button', { hasText: /^Delete$/ }).click();
+    await waitForCount(items, 1);
+    assert.match(await items.first().innerText(), /Capital of Germany/);
+    await panel.view.locator('[data-testid="history-close"]').click();
+  });
+
   it('exports the conversation as Markdown to a file the user picks', async () => {
     const { wb } = c;
     await wb.runCommand('Gateway Chat: Export Chat');

@@ -72,6 +72,13 @@ describe('runTurn', () => {
     assert.equal(m.content, 'so far');
   });
 
+  it('treats a stop before anything arrived as a failed send', async () => {
+    const err = Object.assign(new Error('aborted'), { kind: 'aborted', url: 'u' });
+    const m = await runTurn({ client: fakeClient([], err), request: { model: 'm', messages: [] }, message: answer() });
+    assert.equal(m.status, 'error');
+    assert.equal(m.error?.kind, 'aborted');
+  });
+
   it('continues an interrupted answer by appending to it', async () => {
     const m = answer();
     m.content = 'The first half';

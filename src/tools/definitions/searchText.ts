@@ -1,0 +1,88 @@
+// search_text: lines matching a literal or a regular expression, across workspace files. Done here
+// over findFiles + readFile (VS Code's text search API is not stable), with caps on files, sizes,
+// results and time so a broad search cannot stall the extension host for long.
+import { isSensitive } from '../pathGuard';
+import { decodeText } from '../text';
+import { ToolError } from '../toolError';
+import { defineTool } from '../types';
+import { displayOf, readPreview, scopeGlob, withoutIgnored } from './common';
+
+const DEFAULT_RESULTS = 100;
+const MAX_RESULTS = 500;
+const MAX_FILES = 5000;
+const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_LINE_CHARS = 300;
+/** Lines longer than this (minified code) are matched only on their start, to bound regex cost. */
+const MATCH_LINE_CHARS = 4000;
+const TIME_BUDGET_MS = 10_000;
+
+interface Args { query: string; is_regex?: boolean; case_sensitive?: boolean; glob?: string; max_results?: number }
+
+export const searchTextTool = defineTool<Args>({
+  name: 'search_text',
+  description: 'Search the text of workspace files for a literal string or a JavaScript regular expression. Returns "path:line: text" lines. Excluded, git-ignored, binary, large (>1 MB) and sensitive (.env, .git, .vscode) files are skipped.',
+  parameters: {
+    type: 'object',
+    properties: {
+      query: { type: 'string', minLength: 1, description: 'Text to find (a regular expression when is_regex is true).' },
+      is_regex: { type: 'boolean', description: 'Default false.' },
+      case_sensitive: { type: 'boolean', description: 'Default false.' },
+      glob: { type: 'string', description: 'Only files matching this glob; default "**/*".' },
+      max_results: { type: 'integer', minimum: 1, maximum: MAX_RESULTS, description: `Default ${DEFAULT_RESULTS}.` },
+    },
+    required: ['query'],
+    additionalProperties: false,
+  },
+  readOnly: true,
+  async prepare(args, ctx) {
+    const scoped = scopeGlob(ctx.port, args.glob ?? '**/*');
+    const pattern = compile(args);
+    return {
+      paths: [],
+      preview: readPreview(`Search for ${JSON.stringify(args.query)} in ${args.glob ?? 'all files'}`),
+      async run() {
+        const max = args.max_results ?? DEFAULT_RESULTS;
+        const found = await ctx.port.findFiles(scoped.glob, { maxResults: MAX_FILES + 1, folder: scoped.folder });
+        const { kept } = await withoutIgnored(ctx.port, found.slice(0, MAX_FILES));
+        const hits: string[] = [];
+        const notes: string[] = [];
+        let skipped = 0;
+        const deadline = Date.now() + TIME_BUDGET_MS;
+        const files = kept.map((p) => ({ p, display: displayOf(ctx.port, p) })).sort((a, b) => (a.display < b.display ? -1 : 1));
+        for (const { p, display } of files) {
+          if (ctx.signal.aborted) throw new ToolError('Stopped by the user.');
+          if (hits.length > max) break;
+          if (Date.now() > deadline) { notes.push('stopped after 10 s; results are partial, narrow the glob'); break; }
+          if (isSensitive(p.path)) { skipped++; continue; }
+          const { bytes, size } = await ctx.port.readFile(p, { maxBytes: MAX_FILE_BYTES });
+          const text = size <= MAX_FILE_BYTES ? decodeText(bytes) : undefined;
+          if (text === undefined) continue;
+          text.split(/\r?\n/).forEach((line, i) => {
+            if (hits.length > max) return;
+            pattern.lastIndex = 0;
+            if (pattern.test(line.length > MATCH_LINE_CHARS ? line.slice(0, MATCH_LINE_CHARS) : line)) {
+              hits.push(`${display}:${i + 1}: ${clip(line.trim())}`);
+            }
+          });
+        }
+        if (hits.length > max) notes.push(`more than ${max} matches; narrow the query or the glob`);
+        if (found.length > MAX_FILES) notes.push(`only the first ${MAX_FILES} files were searched`);
+        if (skipped) notes.push(`${skipped} sensitive files not searched (read_file asks the user for them)`);
+        const head = hits.length ? `${Math.min(hits.length, max)} matches` : `No matches for ${JSON.stringify(args.query)}`;
+        return [head + (notes.length ? ` (${notes.join('; ')})` : '') + (hits.length ? ':' : '.'), ...hits.slice(0, max)].join('\n');
+      },
+    };
+  },
+});
+
+function compile(args: Args): RegExp {
+  const flags = args.case_sensitive ? 'u' : 'iu';
+  const source = args.is_regex ? args.query : args.query.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  try {
+    return new RegExp(source, flags);
+  } catch (e) {
+    throw new ToolError(`Invalid regular expression ${JSON.stringify(args.query)}: ${(e as Error).message}`);
+  }
+}
+
+const clip = (s: string) => (s.length > MAX_LINE_CHARS ? `${s.slice(0, MAX_LINE_CHARS)}…` : s);

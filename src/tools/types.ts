@@ -1,0 +1,49 @@
+// The shape of a tool. A call is prepared first (arguments resolved, paths guarded, the preview the
+// user approves computed) and only then run, by a closure over that same plan: what the user
+// approved is exactly what runs.
+import type { GuardedPath } from './pathGuard';
+import type { WorkspacePort } from './workspacePort';
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface ToolContext {
+  port: WorkspacePort;
+  /** Stop pressed: a running tool should end as soon as it can. */
+  signal: AbortSignal;
+}
+
+/** What the user sees before approving. Frozen once prepared. */
+export type ApprovalPreview =
+  /** Read-only tools: one line saying what would be read (asked only for sensitive paths or when the setting says so). */
+  | { kind: 'read'; summary: string }
+  /** create_file and edit_file: the whole proposed text, for a diff against `oldText` (`''` for a new file). */
+  | { kind: 'edit'; path: GuardedPath; oldText: string; newText: string; isNewFile: boolean }
+  | { kind: 'rename'; from: GuardedPath; to: GuardedPath; overwrite: boolean }
+  | { kind: 'delete'; path: GuardedPath; isDirectory: boolean; recursive: boolean }
+  /** The exact command line that will run, byte for byte, and where. */
+  | { kind: 'terminal'; command: string; cwd: GuardedPath; timeoutMs: number };
+
+export interface PreparedCall {
+  /** Every path the call touches, resolved and checked; sensitivity is judged on these. */
+  readonly paths: readonly GuardedPath[];
+  readonly preview: ApprovalPreview;
+  /** Carries out the plan; returns the text for the model. Throws ToolError for expected failures. */
+  run(ctx: ToolContext): Promise<string>;
+}
+
+export interface Tool {
+  readonly name: string;
+  /** Model-facing (English). */
+  readonly description: string;
+  /** JSON schema of the arguments object; ajv checks it before `prepare` sees anything. */
+  readonly parameters: JsonSchema;
+  /** Read-only tools may run without asking; the others always ask. */
+  readonly readOnly: boolean;
+  /** Resolves and checks; writes, runs and discloses nothing. `args` already passed the schema. */
+  prepare(args: Record<string, unknown>, ctx: ToolContext): Promise<PreparedCall>;
+}
+
+/** Lets each tool name its own argument type while the registry holds them uniformly. */
+export function defineTool<A>(tool: Omit<Tool, 'prepare'> & { prepare(args: A, ctx: ToolContext): Promise<PreparedCall> }): Tool {
+  return tool as Tool;
+}
