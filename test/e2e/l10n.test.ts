@@ -31,7 +31,7 @@ describe('languages and themes', function () {
       const answer = await panel.waitForAnswer('error');
       assert.match(await answer.locator('[data-testid="error"]').innerText(), /网关正在对此密钥限流（HTTP 429）/);
       assert.equal(await answer.locator('[data-testid="retry"]').innerText(), '重试');
-      await c.wb.screenshot('panel-zh-cn');
+      await c.wb.screenshotPanel('panel-zh-cn');
     });
   });
 
@@ -58,7 +58,7 @@ describe('languages and themes', function () {
           return { fg: style.color, bg: body.backgroundColor };
         });
         assert.notEqual(colors.fg, colors.bg, 'text and background differ');
-        await c.wb.screenshot(`panel-${theme.replace(/\s+/g, '-').toLowerCase()}`);
+        await c.wb.screenshotPanel(`panel-${theme.replace(/\s+/g, '-').toLowerCase()}`);
       });
     });
   }

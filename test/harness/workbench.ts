@@ -160,6 +160,17 @@ export class Workbench {
     return file;
   }
 
+  /** Just the side bar (the panel), for README-sized pictures. */
+  async screenshotPanel(name: string): Promise<string> {
+    fs.mkdirSync(outputDir, { recursive: true });
+    const file = path.join(outputDir, `${name}.png`);
+    await this.page.mouse.move(900, 600);
+    await this.page.keyboard.press('Escape'); // dismisses a lingering hover
+    await this.page.waitForTimeout(600);
+    await this.page.locator('.part.sidebar').screenshot({ path: file });
+    return file;
+  }
+
   /** Notifications currently shown as toasts. */
   toast(text: string | RegExp) {
     return this.page.locator('.notifications-toasts .notification-toast', { hasText: text });

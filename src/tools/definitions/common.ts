@@ -7,6 +7,10 @@ import type { FileStat, WorkspacePath, WorkspacePort } from '../workspacePort';
 
 export const guard = (ctx: ToolContext, input: unknown): Promise<GuardedPath> => resolveWorkspacePath(ctx.port, input);
 
+/** A path the host reported, checked like the model's own (the host may have followed a symlink out). */
+export const guardReported = (ctx: ToolContext, p: WorkspacePath): Promise<GuardedPath> =>
+  guard(ctx, p.path ? `${p.folder.root.replace(/[\\/]+$/, '')}/${p.path}` : p.folder.root);
+
 export async function requireKind(ctx: ToolContext, p: GuardedPath, kind: 'file' | 'directory'): Promise<FileStat> {
   const stat = await ctx.port.stat(p);
   if (!stat) throw new ToolError(`${p.display} does not exist.`);
@@ -42,6 +46,19 @@ export async function withoutIgnored(port: WorkspacePort, paths: WorkspacePath[]
   const flags = await port.isIgnored(paths);
   const kept = paths.filter((_, i) => !flags[i]);
   return { kept, ignored: paths.length - kept.length };
+}
+
+/**
+ * Paths the host found, each put through the guard: the host's search may follow a symlink out of
+ * the workspace, and such files are dropped rather than shown.
+ */
+export async function guardFound(ctx: ToolContext, paths: WorkspacePath[]): Promise<{ kept: GuardedPath[]; outside: number }> {
+  const kept: GuardedPath[] = [];
+  for (const p of paths) {
+    const g = await guardReported(ctx, p).catch(() => undefined);
+    if (g) kept.push(g);
+  }
+  return { kept, outside: paths.length - kept.length };
 }
 
 /**

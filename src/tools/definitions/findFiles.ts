@@ -1,7 +1,7 @@
 // find_files: workspace files matching a glob. The host's findFiles applies `files.exclude`; the
 // port's optional isIgnored (git check-ignore) drops .gitignore'd files too.
 import { defineTool } from '../types';
-import { displayOf, readPreview, scopeGlob, withoutIgnored } from './common';
+import { guardFound, readPreview, scopeGlob, withoutIgnored } from './common';
 
 const DEFAULT_RESULTS = 200;
 const MAX_RESULTS = 1000;
@@ -28,9 +28,10 @@ export const findFilesTool = defineTool<{ glob: string; max_results?: number }>(
         const max = args.max_results ?? DEFAULT_RESULTS;
         // One more than asked tells whether there were more.
         const found = await ctx.port.findFiles(scoped.glob, { maxResults: max + 1, folder: scoped.folder });
-        const { kept, ignored } = await withoutIgnored(ctx.port, found);
-        const more = kept.length > max || (found.length > max && ignored > 0);
-        const shown = kept.slice(0, max).map((p) => displayOf(ctx.port, p)).sort();
+        const { kept: notIgnored, ignored } = await withoutIgnored(ctx.port, found);
+        const { kept } = await guardFound(ctx, notIgnored);
+        const more = found.length > max;
+        const shown = kept.slice(0, max).map((p) => p.display).sort();
         if (!shown.length) return `No files match "${args.glob}".`;
         const notes = [
           more ? `more files match; narrow the glob or raise max_results (up to ${MAX_RESULTS})` : '',

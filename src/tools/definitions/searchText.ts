@@ -1,11 +1,10 @@
 // search_text: lines matching a literal or a regular expression, across workspace files. Done here
 // over findFiles + readFile (VS Code's text search API is not stable), with caps on files, sizes,
 // results and time so a broad search cannot stall the extension host for long.
-import { isSensitive } from '../pathGuard';
 import { decodeText } from '../text';
 import { ToolError } from '../toolError';
 import { defineTool } from '../types';
-import { displayOf, readPreview, scopeGlob, withoutIgnored } from './common';
+import { guardFound, readPreview, scopeGlob, withoutIgnored } from './common';
 
 const DEFAULT_RESULTS = 100;
 const MAX_RESULTS = 500;
@@ -43,17 +42,18 @@ export const searchTextTool = defineTool<Args>({
       async run() {
         const max = args.max_results ?? DEFAULT_RESULTS;
         const found = await ctx.port.findFiles(scoped.glob, { maxResults: MAX_FILES + 1, folder: scoped.folder });
-        const { kept } = await withoutIgnored(ctx.port, found.slice(0, MAX_FILES));
+        const { kept: notIgnored } = await withoutIgnored(ctx.port, found.slice(0, MAX_FILES));
+        const { kept } = await guardFound(ctx, notIgnored);
         const hits: string[] = [];
         const notes: string[] = [];
         let skipped = 0;
         const deadline = Date.now() + TIME_BUDGET_MS;
-        const files = kept.map((p) => ({ p, display: displayOf(ctx.port, p) })).sort((a, b) => (a.display < b.display ? -1 : 1));
-        for (const { p, display } of files) {
+        kept.sort((a, b) => (a.display < b.display ? -1 : 1));
+        for (const p of kept) {
           if (ctx.signal.aborted) throw new ToolError('Stopped by the user.');
           if (hits.length > max) break;
           if (Date.now() > deadline) { notes.push('stopped after 10 s; results are partial, narrow the glob'); break; }
-          if (isSensitive(p.path)) { skipped++; continue; }
+          if (p.sensitive) { skipped++; continue; }
           const { bytes, size } = await ctx.port.readFile(p, { maxBytes: MAX_FILE_BYTES });
           const text = size <= MAX_FILE_BYTES ? decodeText(bytes) : undefined;
           if (text === undefined) continue;
@@ -61,7 +61,7 @@ export const searchTextTool = defineTool<Args>({
             if (hits.length > max) return;
             pattern.lastIndex = 0;
             if (pattern.test(line.length > MATCH_LINE_CHARS ? line.slice(0, MATCH_LINE_CHARS) : line)) {
-              hits.push(`${display}:${i + 1}: ${clip(line.trim())}`);
+              hits.push(`${p.display}:${i + 1}: ${clip(line.trim())}`);
             }
           });
         }

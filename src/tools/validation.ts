@@ -1,0 +1,26 @@
+// Argument checking with ajv, before anything runs. Each schema is compiled once per registry.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { JsonSchema } from './types';
+
+export type Validator = (args: unknown) => { ok: true } | { ok: false; message: string };
+
+// One instance for all tools: compiling is the expensive part, and every schema is compiled once.
+const ajv = new Ajv({ allErrors: true, strict: false });
+
+export function compileValidator(schema: JsonSchema): Validator {
+  const validate: ValidateFunction = ajv.compile(schema);
+  return (args) => (validate(args) ? { ok: true } : { ok: false, message: describeErrors(validate.errors ?? []) });
+}
+
+/** `path: must be string; unexpected argument "approve"`, for the model to fix its call. */
+export function describeErrors(errors: readonly ErrorObject[]): string {
+  const parts = errors.map((e) => {
+    const at = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'arguments';
+    switch (e.keyword) {
+      case 'required': return `missing required argument "${(e.params as { missingProperty: string }).missingProperty}"${e.instancePath ? ` in ${at}` : ''}`;
+      case 'additionalProperties': return `unexpected argument "${(e.params as { additionalProperty: string }).additionalProperty}"${e.instancePath ? ` in ${at}` : ''}`;
+      default: return `${at} ${e.message ?? 'is invalid'}`;
+    }
+  });
+  return [...new Set(parts)].join('; ');
+}
