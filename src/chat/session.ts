@@ -4,6 +4,7 @@ import type { HostToWebview } from '../shared/protocol';
 import { DeltaBatcher } from './deltaBatcher';
 import type { HistoryStore } from './historyStore';
 import { continuePrompt, wireMessages } from './packaging';
+import { titleFromModel, titleFromPrompt } from './titles';
 import { runTurn, type StreamingClient } from './turn';
 
 export type ResolvedModel = { client: StreamingClient; modelId: string; model: string } | { error: ErrorInfo };
@@ -14,6 +15,8 @@ export interface SessionPorts {
   /** The client for `<endpointId>/<modelId>`, or why there is none (no endpoint, no key, ...). */
   resolveModel(model: string): Promise<ResolvedModel>;
   currentModel(): string;
+  /** Whether to ask the model for a short title after the first answer (a setting). */
+  titleWithModel?(): boolean;
   newId(): string;
   now(): number;
 }
@@ -46,7 +49,7 @@ export class ChatSession {
     if (this.busy || (!text.trim() && !attachments.length)) return;
     this.dropFailedAttempt();
     const c = this.conversation;
-    if (!c.messages.length) c.title = titleFrom(text, attachments);
+    if (!c.messages.length) c.title = titleFromPrompt(text, attachments);
     c.messages.push(this.message('user', text, attachments.length ? { attachments } : {}));
     await this.answer(this.message('assistant', ''));
   }
@@ -86,7 +89,7 @@ export class ChatSession {
     this.keepBranch();
     const old = this.conversation.messages[i];
     this.conversation.messages.splice(i);
-    if (i === 0) this.conversation.title = titleFrom(text, old.attachments ?? []);
+    if (i === 0) this.conversation.title = titleFromPrompt(text, old.attachments ?? []);
     this.conversation.messages.push(this.message('user', text, old.attachments ? { attachments: old.attachments } : {}));
     await this.answer(this.message('assistant', ''));
   }
@@ -146,6 +149,11 @@ export class ChatSession {
           },
         },
       });
+      // runTurn changed the status; TypeScript still sees the 'streaming' set above.
+      if ((m.status as MessageRecord['status']) === 'complete' && c.messages.length === 2 && this.ports.titleWithModel?.()) {
+        const title = await titleFromModel(resolved.client, resolved.modelId, c.messages[0].content, abort.signal);
+        if (title) c.title = title;
+      }
     } finally {
       this.batcher.flush();
       this.abort = undefined;
@@ -191,9 +199,4 @@ export class ChatSession {
     const now = this.ports.now();
     return { version: 1, id: this.ports.newId(), title: '', createdAt: now, updatedAt: now, messages: [] };
   }
-}
-
-function titleFrom(text: string, attachments: Attachment[]): string {
-  const line = text.trim().split('\n')[0] || attachments[0]?.label || '';
-  return line.length > 60 ? line.slice(0, 57) + '...' : line;
 }

@@ -38,6 +38,7 @@ export class ChatController implements vscode.Disposable {
       post: (m) => this.onSessionPost(m),
       resolveModel: (model) => this.gateways.resolveModel(model),
       currentModel: () => currentModel(),
+      titleWithModel: () => vscode.workspace.getConfiguration('gatewayChat').get<boolean>('titleWithModel') === true,
       newId: () => randomUUID(),
       now: () => Date.now(),
     });

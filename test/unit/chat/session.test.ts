@@ -128,3 +128,29 @@ describe('ChatSession', () => {
     assert.equal(await session.open('missing'), false);
   });
 });
+
+describe('ChatSession titles', () => {
+  it('titles a conversation by its first prompt, or by a model call when the setting asks', async () => {
+    const { session } = setup(() => events(text('ok')));
+    await session.send('Explain the borrow checker\nin detail please', []);
+    assert.equal(session.conversation.title, 'Explain the borrow checker');
+
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'session-'));
+    const prompts: string[] = [];
+    const client: StreamingClient = {
+      stream: (req) => {
+        prompts.push(String(req.messages.at(-1)?.content));
+        return prompts.length === 1 ? events(text('Sure, here is how.')) : events(text('"借用检查器详解"'));
+      },
+    };
+    let n = 0;
+    const titled = new ChatSession({
+      store: new HistoryStore(root), post: () => undefined, currentModel: () => 'r/m', newId: () => `t${++n}`, now: () => n,
+      resolveModel: async (model) => ({ client, modelId: 'm', model }), titleWithModel: () => true,
+    });
+    await titled.send('请详细解释 Rust 的借用检查器', []);
+    assert.equal(titled.conversation.title, '借用检查器详解');
+    assert.match(prompts[1], /title of at most six words/);
+    assert.match(prompts[1], /请详细解释 Rust 的借用检查器/);
+  });
+});

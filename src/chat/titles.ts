@@ -1,0 +1,25 @@
+// Conversation titles: the first prompt by default; optionally a few words from the model.
+import type { Attachment } from '../shared/conversation';
+import type { StreamingClient } from './turn';
+
+export function titleFromPrompt(text: string, attachments: Attachment[]): string {
+  const line = text.trim().split('\n')[0] || attachments[0]?.label || '';
+  return line.length > 60 ? line.slice(0, 57) + '...' : line;
+}
+
+const titlePrompt = (prompt: string) =>
+  `Write a title of at most six words for a conversation that starts with the message below. ` +
+  `Answer with the title only, in the message's language, without quotes.\n\n${prompt.slice(0, 2000)}`;
+
+/** Asks the model for a short title; undefined when it fails or answers with nothing usable. */
+export async function titleFromModel(client: StreamingClient, modelId: string, prompt: string, signal?: AbortSignal): Promise<string | undefined> {
+  let text = '';
+  try {
+    const events = client.stream({ model: modelId, messages: [{ role: 'user', content: titlePrompt(prompt) }], max_tokens: 30 }, { signal });
+    for await (const e of events) if (e.type === 'text' && e.choice === 0) text += e.text;
+  } catch {
+    return undefined;
+  }
+  const title = text.replace(/<think>[\s\S]*?<\/think>/g, '').trim().split('\n')[0].replace(/^["'“「《]+|["'”」》.。]+$/g, '').trim();
+  return title ? title.slice(0, 80) : undefined;
+}
