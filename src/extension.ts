@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { proposalScheme } from './host/applyWithDiff';
 import { ChatController } from './host/chatController';
 import { ChatViewProvider, chatViewId } from './host/chatViewProvider';
+import { GatewayCodeActions } from './host/codeActionProvider';
 import { registerCommands } from './host/commands';
 import { createModelStatus } from './host/statusBar';
 
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerWebviewViewProvider(chatViewId, view),
     vscode.workspace.registerTextDocumentContentProvider(proposalScheme, controller.proposals),
     createModelStatus(),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new GatewayCodeActions(), { providedCodeActionKinds: GatewayCodeActions.kinds }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('gatewayChat.endpoints')) {
         void controller.postSetup();

@@ -45,13 +45,16 @@ export class ChatSession {
     this.ports.post({ type: 'conversation', conversation: this.conversation, busy: this.busy });
   }
 
-  async send(text: string, attachments: Attachment[]): Promise<void> {
-    if (this.busy || (!text.trim() && !attachments.length)) return;
+  /** Sends a prompt and resolves with the answer once it settled (undefined when nothing was sent). */
+  async send(text: string, attachments: Attachment[], options: { model?: string } = {}): Promise<MessageRecord | undefined> {
+    if (this.busy || (!text.trim() && !attachments.length)) return undefined;
     this.dropFailedAttempt();
     const c = this.conversation;
     if (!c.messages.length) c.title = titleFromPrompt(text, attachments);
     c.messages.push(this.message('user', text, attachments.length ? { attachments } : {}));
-    await this.answer(this.message('assistant', ''));
+    const answer = this.message('assistant', '');
+    await this.answer(answer, [], options.model);
+    return answer;
   }
 
   stop(): void {
@@ -113,10 +116,10 @@ export class ChatSession {
     return true;
   }
 
-  private async answer(m: MessageRecord, extra: { role: 'user'; content: string }[] = []): Promise<void> {
+  private async answer(m: MessageRecord, extra: { role: 'user'; content: string }[] = [], modelOverride?: string): Promise<void> {
     const c = this.conversation;
     if (!c.messages.includes(m)) c.messages.push(m);
-    const model = this.ports.currentModel();
+    const model = modelOverride || this.ports.currentModel();
     m.model = model;
     m.status = 'streaming';
     const abort = (this.abort = new AbortController());

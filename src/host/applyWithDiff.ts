@@ -28,7 +28,10 @@ export function targetEditor(): vscode.TextEditor | undefined {
   return vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme !== proposalScheme);
 }
 
-export async function applyWithDiff(proposals: ProposalDocuments, code: string): Promise<'applied' | 'discarded' | 'changed' | 'noEditor'> {
+export type ProposalOutcome = 'applied' | 'discarded' | 'changed' | 'noEditor';
+
+/** A code block from the panel onto the active editor: its selection, or the whole file. */
+export async function applyWithDiff(proposals: ProposalDocuments, code: string): Promise<ProposalOutcome> {
   const editor = targetEditor();
   if (!editor) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open the file to change in an editor first.'));
@@ -36,28 +39,45 @@ export async function applyWithDiff(proposals: ProposalDocuments, code: string):
   }
   const doc = editor.document;
   const range = editor.selection.isEmpty ? fullRange(doc) : new vscode.Range(editor.selection.start, editor.selection.end);
-  const version = doc.version;
-  const proposed = doc.getText(new vscode.Range(doc.positionAt(0), range.start)) + code + doc.getText(new vscode.Range(range.end, fullRange(doc).end));
+  return proposeReplacement(proposals, doc, range, doc.version, code, editor.viewColumn);
+}
+
+/**
+ * Shows `range` of `doc` replaced by `code` as a diff and asks Apply / Discard. Applies only if the
+ * document is still at `version` (what the proposal was made against), as one undoable WorkspaceEdit.
+ */
+export async function proposeReplacement(
+  proposals: ProposalDocuments, doc: vscode.TextDocument, range: vscode.Range, version: number, code: string, viewColumn?: vscode.ViewColumn,
+): Promise<ProposalOutcome> {
   const name = doc.uri.path.split('/').pop() || 'untitled';
+  if (doc.version !== version) return refuseChanged(name);
+  code = keepLineEnding(doc.getText(range), code, doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+  const proposed = doc.getText(new vscode.Range(doc.positionAt(0), range.start)) + code + doc.getText(new vscode.Range(range.end, fullRange(doc).end));
   const right = proposals.add(proposed, name);
   try {
     await vscode.commands.executeCommand('vscode.diff', doc.uri, right, vscode.l10n.t('{0}: proposed change (Gateway Chat)', name), { preview: true });
     const apply = vscode.l10n.t('Apply');
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Apply the proposed change to {0}?', name), apply, vscode.l10n.t('Discard'));
     if (choice !== apply) return 'discarded';
-    if (doc.version !== version) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} changed after the diff was made; nothing was applied. Apply again to see a fresh diff.', name));
-      return 'changed';
-    }
+    if (doc.version !== version) return refuseChanged(name);
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, range, code);
-    const ok = await vscode.workspace.applyEdit(edit);
-    return ok ? 'applied' : 'changed';
+    return (await vscode.workspace.applyEdit(edit)) ? 'applied' : 'changed';
   } finally {
     await closeDiff(right);
     proposals.remove(right);
-    await vscode.window.showTextDocument(doc, { preview: false, viewColumn: editor.viewColumn });
+    await vscode.window.showTextDocument(doc, { preview: false, viewColumn });
   }
+}
+
+/** Whole selected lines end in a line break; a code block usually does not: keep the break. */
+export function keepLineEnding(original: string, code: string, eol: string): string {
+  return /\r?\n$/.test(original) && !/\r?\n$/.test(code) ? code + eol : code;
+}
+
+function refuseChanged(name: string): 'changed' {
+  void vscode.window.showErrorMessage(vscode.l10n.t('{0} changed since this change was proposed; nothing was applied. Run it again on the current text.', name));
+  return 'changed';
 }
 
 async function closeDiff(right: vscode.Uri): Promise<void> {

@@ -78,7 +78,7 @@ export class ChatController implements vscode.Disposable {
   async handle(m: WebviewToHost): Promise<void> {
     switch (m.type) {
       case 'ready': return this.onReady();
-      case 'send': return this.session.send(m.text, m.attachments);
+      case 'send': return void (await this.session.send(m.text, m.attachments));
       case 'stop': return this.session.stop();
       case 'retry': return this.session.retry(m.messageId);
       case 'continue': return this.session.continue(m.messageId);

@@ -5,11 +5,15 @@ import type { ChatController } from './chatController';
 import { currentModel, selectModel } from './chatController';
 import type { ChatViewProvider } from './chatViewProvider';
 import { readEndpoints, setApiKeyCommand } from './endpoints';
+import type { ActionKind } from '../chat/prompts';
+import { EditorCommands } from './editorCommands';
 import { manageEndpoints } from './manageEndpoints';
 
 /** Registers every command the manifest declares. */
 export function registerCommands(context: vscode.ExtensionContext, view: ChatViewProvider, controller: ChatController): vscode.Disposable[] {
-  const openChat = async () => view.reveal();
+  const editor = new EditorCommands(controller, view);
+  const action = (kind: ActionKind) => (uri?: unknown, range?: unknown) =>
+    editor.runAction(kind, uri instanceof vscode.Uri ? uri : undefined, range instanceof vscode.Range ? range : undefined);
   const handlers: Record<string, (...args: unknown[]) => unknown> = {
     'gatewayChat.newChat': async () => {
       await view.reveal();
@@ -23,13 +27,13 @@ export function registerCommands(context: vscode.ExtensionContext, view: ChatVie
     'gatewayChat.manageEndpoints': () => manageEndpoints(context, controller, view),
     'gatewayChat.selectModel': () => pickModel(controller),
     'gatewayChat.exportChat': () => exportChat(controller),
-    // The selection commands and ask open the panel until their issue gives them their own flows.
-    'gatewayChat.explainSelection': openChat,
-    'gatewayChat.refactorSelection': openChat,
-    'gatewayChat.fixSelection': openChat,
-    'gatewayChat.documentSelection': openChat,
-    'gatewayChat.testSelection': openChat,
-    'gatewayChat.ask': openChat,
+    'gatewayChat.explainSelection': action('explain'),
+    'gatewayChat.refactorSelection': action('refactor'),
+    'gatewayChat.fixSelection': action('fix'),
+    'gatewayChat.documentSelection': action('document'),
+    'gatewayChat.testSelection': action('test'),
+    'gatewayChat.ask': () => editor.ask(),
+    'gatewayChat.runPrompt': () => editor.runPrompt(),
   };
   return Object.entries(handlers).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

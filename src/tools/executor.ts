@@ -2,6 +2,7 @@
 // Sequential and in the order given; each call runs at most once; every call gets exactly one result.
 import type { AssembledToolCall, ChatMessage } from '../llm/types';
 import { approvalReasons, approvalRequest, NEVER_ALLOW_FOR_CONVERSATION, rejectionMessage, TOOLS_OFF_UNTRUSTED, type ApprovalDecision, type ApprovalRequest, type ApprovalSettings } from './approval';
+import { verifyUnchanged } from './pathGuard';
 import { defaultRegistry, type ToolRegistry } from './registry';
 import { capText } from './text';
 import { ToolError } from './toolError';
@@ -31,7 +32,7 @@ export interface ExecutorContext {
   onUpdate?(callId: string, state: ToolCallState, detail?: string): void;
   /** Awaited right before a tool runs (persist "running"); if it throws, the tool does not run. */
   beforeRun?(call: AssembledToolCall): void | Promise<void>;
-  /** Awaited once for every call when its result is final, whether or not it ran. */
+  /** Awaited once for every call when its result is final, whether or not it ran. If it throws, executeToolCalls rejects with that error (the journal is broken: stop the turn). */
   afterRun?(call: AssembledToolCall, result: ToolResult): void | Promise<void>;
   /** Stop: cancels the running tool or approval, and the calls after it do not run. */
   signal?: AbortSignal;
@@ -107,6 +108,11 @@ async function carryOut(call: AssembledToolCall, ctx: ExecutorContext, signal: A
   }
 
   if (signal.aborted) return failed('Not run: the user pressed Stop.');
+  try {
+    await verifyUnchanged(ctx.port, prepared.paths);
+  } catch (e) {
+    return failed(describe(e, call.name));
+  }
   try {
     await ctx.beforeRun?.(call);
   } catch (e) {

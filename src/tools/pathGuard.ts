@@ -44,7 +44,7 @@ function preclean(s: string): string {
   if (/[\x00-\x1f\x7f]/.test(s)) throw new ToolError('The path contains a NUL or control character.');
   if (/^file:/i.test(s)) {
     try { s = fileURLToPath(s); } catch { throw new ToolError(`"${s}" is not a valid file: URI.`); }
-  } else if (/^[a-zA-Z][a-zA-Z0-9+.-]+:/.test(s)) {
+  } else if (/^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//.test(s)) {
     throw new ToolError(`"${s}" is a URI; give a path inside the workspace instead.`);
   }
   // Encoded dots, slashes, backslashes, NUL or percent signs only appear in traversal attempts.
@@ -169,6 +169,19 @@ async function realHolder(port: WorkspacePort, realSegs: string[], folders: read
     }
   }
   return best;
+}
+
+/**
+ * Resolves the paths of a prepared call again right before it runs: if something (a background
+ * process, the user) swapped a folder for a symlink while the user was deciding, nothing runs.
+ */
+export async function verifyUnchanged(port: WorkspacePort, paths: readonly GuardedPath[]): Promise<void> {
+  for (const p of paths) {
+    const now = await resolveWorkspacePath(port, p.absolute).catch((e: Error) => e);
+    if (now instanceof Error || now.realPath !== p.realPath || now.sensitive !== p.sensitive) {
+      throw new ToolError(`${p.display} changed on disk (a symbolic link?) since the call was prepared; nothing was done.`);
+    }
+  }
 }
 
 /**

@@ -18,8 +18,13 @@ export class ChatPanel {
     return this.view.locator('[data-testid="composer"]');
   }
 
-  async send(text: string): Promise<void> {
+  /** Call before something other than the composer (a command, a button) starts an answer. */
+  async expectAnswer(): Promise<void> {
     this.answerBefore = (await this.messages('assistant').count()) ? await this.lastAssistant().getAttribute('data-id') : null;
+  }
+
+  async send(text: string): Promise<void> {
+    await this.expectAnswer();
     await this.composer.fill(text);
     await this.composer.press('Enter');
   }

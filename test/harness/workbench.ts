@@ -54,8 +54,10 @@ export class Workbench {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill('>' + title);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
+    // Click the row labelled exactly `title`: Enter would run whichever row is first (recently used ones lead).
+    await page.locator('.quick-input-list .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) })
+      .first().click({ timeout: 15_000 });
     // The palette closes, or the command opens a quick input of its own in its place.
     const end = Date.now() + 15_000;
     while (Date.now() < end) {
@@ -80,8 +82,10 @@ export class Workbench {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(name);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
+    // Click the row whose file name is exactly `name`: the first row may be a recent look-alike.
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
+    await row.first().click({ timeout: 15_000 });
+    await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: 30_000 });
     await this.editorLines().first().waitFor({ timeout: 30_000 });
   }
 
@@ -175,4 +179,8 @@ export class Workbench {
   toast(text: string | RegExp) {
     return this.page.locator('.notifications-toasts .notification-toast', { hasText: text });
   }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,5 +1,5 @@
 // get_diagnostics, get_selection, get_open_editors: what the editor knows, read-only.
-import { capText } from '../text';
+import { capText, plural } from '../text';
 import { defineTool, type PreparedCall } from '../types';
 import { guard, guardReported, readPreview } from './common';
 
@@ -30,7 +30,7 @@ export const getDiagnosticsTool = defineTool<{ path?: string }>({
           return `${d.file}:${d.line}:${d.column} ${d.severity}: ${d.message.replace(/\s*\n\s*/g, ' ')}${origin ? ` (${origin})` : ''}`;
         });
         const more = all.length > MAX_DIAGNOSTICS ? `\n[${all.length - MAX_DIAGNOSTICS} more not shown]` : '';
-        return `${all.length} problems:\n${lines.join('\n')}${more}`;
+        return `${plural(all.length, 'problem')}:\n${lines.join('\n')}${more}`;
       },
     };
   },
@@ -70,7 +70,7 @@ export const getOpenEditorsTool = defineTool<Record<string, never>>({
         const editors = await ctx.port.openEditors();
         if (!editors.length) return 'No editors are open.';
         const lines = editors.map((e) => `${e.file} (${[e.language, e.active ? 'active' : '', e.dirty ? 'unsaved changes' : ''].filter(Boolean).join(', ')})`);
-        return `${editors.length} open editors:\n${lines.join('\n')}`;
+        return `${plural(editors.length, 'open editor')}:\n${lines.join('\n')}`;
       },
     };
   },

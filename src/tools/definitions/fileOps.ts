@@ -93,7 +93,7 @@ export const deleteFileTool = defineTool<{ path: string; recursive?: boolean }>(
     const recursive = args.recursive ?? false;
     if (isDirectory && !recursive) {
       const entries = await ctx.port.readDirectory(p);
-      if (entries.length) throw new ToolError(`${p.display} is a folder with ${entries.length} entries; set recursive to true to delete it with its contents.`);
+      if (entries.length) throw new ToolError(`${p.display} is a folder with ${entries.length === 1 ? '1 entry' : `${entries.length} entries`}; set recursive to true to delete it with its contents.`);
     }
     return {
       paths: [p],

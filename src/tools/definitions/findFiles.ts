@@ -1,5 +1,6 @@
 // find_files: workspace files matching a glob. The host's findFiles applies `files.exclude`; the
 // port's optional isIgnored (git check-ignore) drops .gitignore'd files too.
+import { plural } from '../text';
 import { defineTool } from '../types';
 import { guardFound, readPreview, scopeGlob, withoutIgnored } from './common';
 
@@ -35,9 +36,9 @@ export const findFilesTool = defineTool<{ glob: string; max_results?: number }>(
         if (!shown.length) return `No files match "${args.glob}".`;
         const notes = [
           more ? `more files match; narrow the glob or raise max_results (up to ${MAX_RESULTS})` : '',
-          ignored ? `${ignored} git-ignored files left out` : '',
+          ignored ? `${plural(ignored, 'git-ignored file')} left out` : '',
         ].filter(Boolean);
-        return `${shown.length} files match "${args.glob}"${notes.length ? ` (${notes.join('; ')})` : ''}:\n${shown.join('\n')}`;
+        return `${plural(shown.length, 'file')} match${shown.length === 1 ? 'es' : ''} "${args.glob}"${notes.length ? ` (${notes.join('; ')})` : ''}:\n${shown.join('\n')}`;
       },
     };
   },

@@ -1,4 +1,5 @@
 // list_directory: the entries of one folder, folders first, capped.
+import { plural } from '../text';
 import { defineTool } from '../types';
 import { guard, readPreview, requireKind } from './common';
 
@@ -35,7 +36,7 @@ export const listDirectoryTool = defineTool<{ path?: string }>({
         const shown = entries.slice(0, MAX_ENTRIES).map((e) => e.name + (e.type === 'directory' ? '/' : e.type === 'symlink' ? '@' : ''));
         const more = entries.length > MAX_ENTRIES ? `\n[${entries.length - MAX_ENTRIES} more entries not shown]` : '';
         if (!entries.length) return `Directory: ${p.display} (empty)`;
-        return `Directory: ${p.display} (${entries.length} entries)\n${shown.join('\n')}${more}`;
+        return `Directory: ${p.display} (${plural(entries.length, 'entry', 'entries')})\n${shown.join('\n')}${more}`;
       },
     };
   },

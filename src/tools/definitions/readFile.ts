@@ -52,12 +52,12 @@ export const readFileTool = defineTool<Args>({
 
 /** Stops at a whole line under the cap and tells the model where to continue. */
 function pagedOutput(header: string, lines: string[], first: number): string {
+  const perLine = String(first + lines.length - 1).length + 2; // number, tab, newline
   let used = header.length;
   let count = 0;
-  while (count < lines.length && used + lines[count].length + 12 <= READ_OUTPUT_MAX_CHARS) used += lines[count++].length + 12;
-  if (count === 0) return `${header}\n${capText(numberLines(lines.slice(0, 1), first), READ_OUTPUT_MAX_CHARS, 'line truncated').text}`;
+  while (count < lines.length && used + lines[count].length + perLine <= READ_OUTPUT_MAX_CHARS - 80) used += lines[count++].length + perLine;
+  if (count === 0) return `${header}\n${capText(numberLines(lines.slice(0, 1), first), READ_OUTPUT_MAX_CHARS - header.length - 100, 'line truncated').text}`;
   const body = numberLines(lines.slice(0, count), first);
   if (count === lines.length) return `${header}\n${body}`;
-  const next = first + count;
-  return `${header}\n${body}\n[truncated at about 200 KB: continue with start_line=${next}]`;
+  return `${header}\n${body}\n[truncated at about 200 KB: continue with start_line=${first + count}]`;
 }

@@ -1,7 +1,7 @@
 // search_text: lines matching a literal or a regular expression, across workspace files. Done here
 // over findFiles + readFile (VS Code's text search API is not stable), with caps on files, sizes,
 // results and time so a broad search cannot stall the extension host for long.
-import { decodeText } from '../text';
+import { decodeText, plural } from '../text';
 import { ToolError } from '../toolError';
 import { defineTool } from '../types';
 import { guardFound, readPreview, scopeGlob, withoutIgnored } from './common';
@@ -65,10 +65,10 @@ export const searchTextTool = defineTool<Args>({
             }
           });
         }
-        if (hits.length > max) notes.push(`more than ${max} matches; narrow the query or the glob`);
+        if (hits.length > max) notes.push(`more than ${plural(max, 'match', 'matches')}; narrow the query or the glob`);
         if (found.length > MAX_FILES) notes.push(`only the first ${MAX_FILES} files were searched`);
-        if (skipped) notes.push(`${skipped} sensitive files not searched (read_file asks the user for them)`);
-        const head = hits.length ? `${Math.min(hits.length, max)} matches` : `No matches for ${JSON.stringify(args.query)}`;
+        if (skipped) notes.push(`${plural(skipped, 'sensitive file')} not searched (read_file asks the user for them)`);
+        const head = hits.length ? plural(Math.min(hits.length, max), 'match', 'matches') : `No matches for ${JSON.stringify(args.query)}`;
         return [head + (notes.length ? ` (${notes.join('; ')})` : '') + (hits.length ? ':' : '.'), ...hits.slice(0, max)].join('\n');
       },
     };

@@ -154,7 +154,10 @@ export class FakeWorkspacePort implements WorkspacePort {
   }
   async deleteFile(p: WorkspacePath, o: { recursive: boolean }): Promise<void> {
     this.writes.push(`delete ${p.path}`);
-    fs.rmSync(this.abs(p), { recursive: o.recursive });
+    const a = this.abs(p);
+    // As VS Code's disk provider: an empty folder goes without `recursive`.
+    if (!o.recursive && fs.lstatSync(a).isDirectory()) fs.rmdirSync(a);
+    else fs.rmSync(a, { recursive: o.recursive });
   }
   async runInTerminal(command: string, o: TerminalRunOptions): Promise<TerminalResult> {
     this.writes.push(`run ${command} @${o.cwd.path || '.'}`);
