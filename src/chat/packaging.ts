@@ -28,9 +28,30 @@ export function wireMessages(messages: MessageRecord[], systemPrompt?: string): 
   const wire: ChatMessage[] = systemPrompt ? [{ role: 'system', content: systemPrompt }] : [];
   for (const m of messages) {
     if (m.role === 'user') wire.push(userMessage(m));
+    else if (m.role === 'assistant' && m.toolCalls?.length) wire.push(...toolTurn(m));
     else if (m.role === 'assistant' && m.content) wire.push({ role: 'assistant', content: m.content });
   }
   return wire;
+}
+
+/**
+ * An assistant message that called tools, then one result per call. Reasoning goes back with it
+ * (`reasoning_content`) because thinking models such as DeepSeek's require it inside a tool loop.
+ */
+function toolTurn(m: MessageRecord): ChatMessage[] {
+  const calls = m.toolCalls ?? [];
+  const legacy = calls.find((c) => c.legacy);
+  const assistant: ChatMessage = legacy
+    ? { role: 'assistant', content: m.content || null, function_call: { name: legacy.name, arguments: legacy.arguments } }
+    : {
+        role: 'assistant', content: m.content || null,
+        tool_calls: calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })),
+      };
+  if (m.reasoning) assistant.reasoning_content = m.reasoning;
+  const results: ChatMessage[] = legacy
+    ? [{ role: 'function', name: legacy.name, content: legacy.result ?? 'The tool did not run.' }]
+    : calls.map((c) => ({ role: 'tool', tool_call_id: c.id, content: c.result ?? 'The tool did not run.' }));
+  return [assistant, ...results];
 }
 
 /** What we ask a model to do when the user continues an interrupted answer. */

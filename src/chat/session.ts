@@ -4,6 +4,8 @@ import type { HostToWebview } from '../shared/protocol';
 import { DeltaBatcher } from './deltaBatcher';
 import type { HistoryStore } from './historyStore';
 import { continuePrompt, wireMessages } from './packaging';
+import type { ToolDefinition } from '../llm/types';
+import { runToolCalls, settleUnfinishedCalls, type ToolHost } from './toolRunner';
 import { titleFromModel, titleFromPrompt } from './titles';
 import { runTurn, type StreamingClient } from './turn';
 
@@ -19,6 +21,16 @@ export interface SessionPorts {
   titleWithModel?(): boolean;
   newId(): string;
   now(): number;
+  /** The workspace tools; absent: the model gets no tools. */
+  tools?: SessionTools;
+}
+
+export interface SessionTools {
+  host: ToolHost;
+  /** The tool definitions to offer `model`, and a note for the model (e.g. why tools are off). */
+  definitions(model: string): { tools?: ToolDefinition[]; note?: string };
+  /** Model steps per turn before the loop stops and says so. */
+  maxSteps(): number;
 }
 
 export class ChatSession {
@@ -26,6 +38,8 @@ export class ChatSession {
   private abort: AbortController | undefined;
   private running: Promise<void> | undefined;
   private readonly batcher: DeltaBatcher;
+  /** Tools the user allowed for the rest of a conversation, by conversation id. */
+  private readonly allowedTools = new Map<string, Set<string>>();
 
   constructor(private readonly ports: SessionPorts) {
     this.conversation = this.blank();
@@ -109,14 +123,19 @@ export class ChatSession {
     if (!loaded) return false;
     if (this.busy) this.stop();
     await this.running;
-    // An answer that was streaming when VS Code went away is what it is: interrupted, continuable.
-    for (const m of loaded.messages) if (m.status === 'streaming') m.status = 'interrupted';
+    // An answer that was streaming when VS Code went away is what it is: interrupted, continuable;
+    // a tool call cut off by the reload is settled, never run again.
+    for (const m of loaded.messages) {
+      if (m.status === 'streaming') m.status = 'interrupted';
+      settleUnfinishedCalls(m);
+    }
     this.conversation = loaded;
     this.show();
     return true;
   }
 
   private async answer(m: MessageRecord, extra: { role: 'user'; content: string }[] = [], modelOverride?: string): Promise<void> {
+    // `m` moves on to each new answer of a tool loop; the finally below settles the last one.
     const c = this.conversation;
     if (!c.messages.includes(m)) c.messages.push(m);
     const model = modelOverride || this.ports.currentModel();
@@ -135,23 +154,41 @@ export class ChatSession {
         return;
       }
       c.model = model;
-      const history = c.messages.slice(0, c.messages.indexOf(m) + (extra.length ? 1 : 0));
-      await runTurn({
-        client: resolved.client,
-        request: { model: resolved.modelId, messages: [...wireMessages(history), ...extra] },
-        message: m,
-        signal: abort.signal,
-        observer: {
-          onDelta: (_msg, delta) => {
-            this.batcher.add(m.id, delta);
-            this.ports.store.saveSoon(c);
-          },
-          onRetry: (r) => {
-            this.batcher.flush();
-            this.ports.post({ type: 'retryWait', messageId: m.id, attempt: r.attempt, waitMs: r.waitMs, error: { kind: r.error.kind, message: r.error.message, ...(r.error.status ? { status: r.error.status } : {}) } });
-          },
-        },
-      });
+      const tools = this.ports.tools;
+      const offer = tools?.definitions(model) ?? {};
+      const system = offer.note ? [{ role: 'system' as const, content: offer.note }] : [];
+      for (let step = 1; ; step++) {
+        const history = c.messages.slice(0, c.messages.indexOf(m) + (extra.length ? 1 : 0));
+        await runTurn({
+          client: resolved.client,
+          request: { model: resolved.modelId, messages: [...system, ...wireMessages(history), ...extra], ...(offer.tools?.length ? { tools: offer.tools } : {}) },
+          message: m,
+          signal: abort.signal,
+          observer: this.observer(m),
+        });
+        // runTurn changed the status; TypeScript still sees the 'streaming' set above.
+        if ((m.status as MessageRecord['status']) !== 'complete' || !m.toolCalls?.length || !tools) break;
+        if (step >= tools.maxSteps()) {
+          m.error = { kind: 'config', code: 'maxSteps', message: String(step) };
+          m.status = 'interrupted';
+          for (const r of m.toolCalls) Object.assign(r, { state: 'failed', isError: true, result: 'Not run: the step limit for this turn was reached.' });
+          break;
+        }
+        await runToolCalls(m, {
+          host: tools.host, allowed: this.allowedToolsOf(c.id), signal: abort.signal,
+          onChange: () => this.ports.post({ type: 'message', message: m, busy: true }),
+          save: () => this.ports.store.save(c),
+        });
+        if (abort.signal.aborted) break;
+        // The model answers the results in a new message; the loop goes on until it stops calling tools.
+        this.ports.post({ type: 'message', message: m, busy: true });
+        extra = [];
+        m = this.message('assistant', '');
+        m.model = model;
+        m.status = 'streaming';
+        c.messages.push(m);
+        this.ports.post({ type: 'message', message: m, busy: true });
+      }
       // runTurn changed the status; TypeScript still sees the 'streaming' set above.
       if ((m.status as MessageRecord['status']) === 'complete' && c.messages.length === 2 && this.ports.titleWithModel?.()) {
         const title = await titleFromModel(resolved.client, resolved.modelId, c.messages[0].content, abort.signal);
@@ -166,6 +203,25 @@ export class ChatSession {
       if (m.status === 'error') this.returnPrompt();
       finished();
     }
+  }
+
+  private observer(m: MessageRecord) {
+    return {
+      onDelta: (_msg: MessageRecord, delta: { content?: string; reasoning?: string }) => {
+        this.batcher.add(m.id, delta);
+        this.ports.store.saveSoon(this.conversation);
+      },
+      onRetry: (r: { attempt: number; waitMs: number; error: { kind: ErrorInfo['kind']; message: string; status?: number } }) => {
+        this.batcher.flush();
+        this.ports.post({ type: 'retryWait', messageId: m.id, attempt: r.attempt, waitMs: r.waitMs, error: { kind: r.error.kind, message: r.error.message, ...(r.error.status ? { status: r.error.status } : {}) } });
+      },
+    };
+  }
+
+  private allowedToolsOf(conversationId: string): Set<string> {
+    let set = this.allowedTools.get(conversationId);
+    if (!set) this.allowedTools.set(conversationId, (set = new Set()));
+    return set;
   }
 
   /** A send that failed before anything arrived gives its prompt back to the composer. */

@@ -56,9 +56,17 @@ export async function runTurn(o: TurnOptions): Promise<MessageRecord> {
         case 'usage':
           usage = event.usage;
           break;
-        case 'done':
+        case 'done': {
           usage = event.response.usage ?? usage;
+          const calls = event.response.choices.find((c) => c.index === 0)?.toolCalls ?? [];
+          if (calls.length) {
+            m.toolCalls = calls.map((tc) => ({
+              id: tc.id, name: tc.name, arguments: tc.arguments, state: 'pending' as const,
+              ...(tc.invalid ? { invalid: true } : {}), ...(tc.legacy ? { legacy: true } : {}),
+            }));
+          }
           break;
+        }
         default:
           break;
       }

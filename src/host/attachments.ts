@@ -36,20 +36,21 @@ export async function fileAttachment(uri: vscode.Uri): Promise<Attachment | unde
 }
 
 /** A workspace-relative path from the webview, resolved only inside a workspace folder. */
-export async function attachWorkspacePath(relative: string): Promise<Attachment | undefined> {
-  if (relative.includes('..') || relative.startsWith('/')) return undefined;
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+export async function resolveWorkspaceFile(relative: string): Promise<vscode.Uri | undefined> {
+  if (relative.split(/[\\/]/).includes('..') || relative.startsWith('/') || /^[a-z]:/i.test(relative)) return undefined;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  for (const folder of folders) {
     const prefix = `${folder.name}/`;
-    const inner = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 && relative.startsWith(prefix) ? relative.slice(prefix.length) : relative;
+    const inner = folders.length > 1 && relative.startsWith(prefix) ? relative.slice(prefix.length) : relative;
     const uri = vscode.Uri.joinPath(folder.uri, inner);
-    try {
-      await vscode.workspace.fs.stat(uri);
-      return await fileAttachment(uri);
-    } catch {
-      /* not in this folder */
-    }
+    if (await vscode.workspace.fs.stat(uri).then(() => true, () => false)) return uri;
   }
   return undefined;
+}
+
+export async function attachWorkspacePath(relative: string): Promise<Attachment | undefined> {
+  const uri = await resolveWorkspaceFile(relative);
+  return uri ? fileAttachment(uri) : undefined;
 }
 
 export async function pickFiles(): Promise<Attachment[]> {

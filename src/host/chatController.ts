@@ -8,11 +8,13 @@ import type { ErrorInfo } from '../shared/conversation';
 import { errorDetail, errorHeadline } from '../shared/errorText';
 import { assertNever, type HostToWebview, type WebviewToHost } from '../shared/protocol';
 import { applyWithDiff, ProposalDocuments } from './applyWithDiff';
-import { attachWorkspacePath, pickFiles, pickImages, searchFiles, selectionAttachment } from './attachments';
+import { attachWorkspacePath, pickFiles, pickImages, resolveWorkspaceFile, searchFiles, selectionAttachment } from './attachments';
 import { copyText, insertAtCursor, openLink, saveAsFile } from './codeBlockActions';
 import { saveEndpoint } from './endpointSettings';
 import { setApiKeyCommand } from './endpoints';
 import { Gateways } from './gateways';
+import { ToolApprovals } from './toolApprovals';
+import { toolOffer } from './toolSettings';
 
 const draftKey = 'gatewayChat.draft';
 const lastConversationKey = 'gatewayChat.lastConversation';
@@ -22,6 +24,7 @@ export class ChatController implements vscode.Disposable {
   readonly store: HistoryStore;
   readonly gateways: Gateways;
   readonly proposals = new ProposalDocuments();
+  readonly approvals: ToolApprovals;
   private post: (m: HostToWebview) => void = () => undefined;
   private restored = false;
 
@@ -33,6 +36,7 @@ export class ChatController implements vscode.Disposable {
         void vscode.window.showWarningMessage(vscode.l10n.t('A saved conversation could not be read. It was set aside (not deleted) as {0}.', file));
       },
     });
+    this.approvals = new ToolApprovals((m) => this.post(m), this.proposals);
     this.session = new ChatSession({
       store: this.store,
       post: (m) => this.onSessionPost(m),
@@ -40,6 +44,11 @@ export class ChatController implements vscode.Disposable {
       currentModel: () => currentModel(),
       titleWithModel: () => vscode.workspace.getConfiguration('gatewayChat').get<boolean>('titleWithModel') === true,
       newId: () => randomUUID(),
+      tools: {
+        host: this.approvals,
+        definitions: (model) => toolOffer(model),
+        maxSteps: () => Math.max(1, vscode.workspace.getConfiguration('gatewayChat.tools').get<number>('maxSteps') ?? 10),
+      },
       now: () => Date.now(),
     });
   }
@@ -79,7 +88,10 @@ export class ChatController implements vscode.Disposable {
     switch (m.type) {
       case 'ready': return this.onReady();
       case 'send': return void (await this.session.send(m.text, m.attachments));
-      case 'stop': return this.session.stop();
+      case 'stop': {
+        this.approvals.rejectAll('The user stopped the turn.');
+        return this.session.stop();
+      }
       case 'retry': return this.session.retry(m.messageId);
       case 'continue': return this.session.continue(m.messageId);
       case 'regenerate': return this.session.regenerate(m.messageId);
@@ -123,6 +135,15 @@ export class ChatController implements vscode.Disposable {
       }
       case 'openSettings': return void vscode.commands.executeCommand('workbench.action.openSettings', 'gatewayChat');
       case 'draft': return void this.context.workspaceState.update(draftKey, m.text);
+      case 'toolDecision':
+        return this.approvals.decide(m.callId, m.approved
+          ? { approved: true, allowForConversation: m.allowForConversation }
+          : { approved: false, ...(m.reason.trim() ? { reason: m.reason.trim() } : {}) });
+      case 'openFile': {
+        const uri = await resolveWorkspaceFile(m.path);
+        if (uri) await vscode.window.showTextDocument(uri, { preview: true });
+        return;
+      }
       default: assertNever(m);
     }
   }

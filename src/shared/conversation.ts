@@ -42,6 +42,26 @@ export interface UsageInfo {
   tokensPerSecond?: number;
 }
 
+export type ToolCallState = 'pending' | 'approved' | 'rejected' | 'done' | 'failed';
+
+/** A tool the model called, its state, and what went back to the model. */
+export interface ToolCallRecord {
+  id: string;
+  name: string;
+  /** The raw arguments string as the model sent it. */
+  arguments: string;
+  state: ToolCallState;
+  /** The arguments were not valid JSON: nothing ran. */
+  invalid?: boolean;
+  /** Came as a legacy `function_call`; answered with a `function` message. */
+  legacy?: boolean;
+  /** What went back to the model. */
+  result?: string;
+  isError?: boolean;
+  /** A workspace file the call is about, for a link in the transcript. */
+  path?: string;
+}
+
 export interface MessageRecord {
   id: string;
   role: 'user' | 'assistant' | 'tool';
@@ -56,6 +76,8 @@ export interface MessageRecord {
   usage?: UsageInfo;
   /** `<endpointId>/<modelId>` that answered. */
   model?: string;
+  /** Tools the assistant called in this message, with their results. */
+  toolCalls?: ToolCallRecord[];
 }
 
 export interface ConversationRecord {

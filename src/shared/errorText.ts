@@ -9,6 +9,7 @@ export function errorHeadline(e: ErrorInfo, t: Translate): string {
   switch (e.kind) {
     case 'config':
       if (e.code === 'noKey') return t('No API key is set for {0}. Run "Gateway Chat: Set API Key".', e.message);
+      if (e.code === 'maxSteps') return t('Stopped after {0} tool steps (gatewayChat.tools.maxSteps). Continue to let the model go on.', e.message);
       if (e.code === 'badUrl') return t('The base URL of "{0}" is not a valid http(s) URL. Fix it with "Gateway Chat: Manage Endpoints".', e.message);
       if (e.code === 'noEndpoint') return t('There is no endpoint "{0}". Add it with "Gateway Chat: Manage Endpoints".', e.message);
       return t('Choose a model first: pick one from the model list or type its name.');

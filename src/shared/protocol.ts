@@ -56,7 +56,9 @@ export type WebviewToHost =
   | { type: 'setApiKey'; endpointId: string }
   | { type: 'testConnection'; endpoint: EndpointDraft }
   | { type: 'openSettings' }
-  | { type: 'draft'; text: string };
+  | { type: 'draft'; text: string }
+  | { type: 'toolDecision'; callId: string; approved: boolean; reason: string; allowForConversation: boolean }
+  | { type: 'openFile'; path: string };
 
 export type HostToWebview =
   | { type: 'init'; locale: string; strings: Record<string, string>; version: string }
@@ -71,7 +73,22 @@ export type HostToWebview =
   | { type: 'attachments'; attachments: Attachment[] }
   | { type: 'fileSuggestions'; query: string; items: FileSuggestion[] }
   | { type: 'connectionResult'; ok: boolean; message: string }
-  | { type: 'newChat' };
+  | { type: 'newChat' }
+  | { type: 'toolApproval'; messageId: string; request: ToolApprovalView }
+  | { type: 'toolApprovalDone'; callId: string };
+
+/** What the panel shows for a tool call waiting for the user (paths, the frozen command line). */
+export interface ToolApprovalView {
+  callId: string;
+  toolName: string;
+  kind: 'read' | 'edit' | 'rename' | 'delete' | 'terminal';
+  /** One line: the path, `from -> to`, or the exact command line. */
+  summary: string;
+  /** Working folder of a command. */
+  cwd?: string;
+  sensitive: boolean;
+  canAllowForConversation: boolean;
+}
 
 export { parseWebviewMessage } from './protocolValidation';
 

@@ -67,6 +67,8 @@ const messages: { [K in WebviewToHost['type']]: Record<string, Check> } = {
   testConnection: { endpoint },
   openSettings: {},
   draft: { text: str },
+  toolDecision: { callId: shortStr, approved: (v) => typeof v === 'boolean', reason: shortStr, allowForConversation: (v) => typeof v === 'boolean' },
+  openFile: { path: shortStr },
 };
 
 /** Returns the message if it is a well-formed WebviewToHost, otherwise undefined. */

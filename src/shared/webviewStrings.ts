@@ -1,6 +1,7 @@
 // Every string the webview shows, in English. The host translates each through vscode.l10n and
 // sends the bundle with `init`; the webview looks strings up by their English text.
 export const webviewStrings = [
+  "Stopped after {0} tool steps (gatewayChat.tools.maxSteps). Continue to let the model go on.",
   "The base URL of \"{0}\" is not a valid http(s) URL. Fix it with \"Gateway Chat: Manage Endpoints\".",
   "No API key is set for {0}. Run \"Gateway Chat: Set API Key\".",
   "There is no endpoint \"{0}\". Add it with \"Gateway Chat: Manage Endpoints\".",
@@ -79,6 +80,26 @@ export const webviewStrings = [
   "first token {0} s",
   "{0} tok/s",
   "Conversation: {0} prompt + {1} completion tokens",
+  "Allow {0} for the rest of this conversation",
+  "Approve this tool call?",
+  "Approve",
+  "Arguments",
+  "Change {0} (the diff is open in the editor)",
+  "Delete {0}",
+  "Read {0}",
+  "Reason (optional, sent to the model)",
+  "Reject",
+  "Rename {0}",
+  "Result",
+  "Run this command in {0}:",
+  "This touches a protected file (settings, git, workspace or .env).",
+  "done with an error",
+  "done",
+  "failed",
+  "pending",
+  "rejected",
+  "running",
+  "waiting for you",
 ] as const;
 
 export type WebviewString = (typeof webviewStrings)[number];

@@ -10,6 +10,7 @@ import { setStrings, t } from './i18n';
 import { MessageView } from './messageView';
 import { ModelPicker } from './modelPicker';
 import { SetupView } from './setupView';
+import { pendingApprovals } from './toolCallView';
 import { Transcript } from './transcript';
 import { onHostMessage, send } from './vscodeApi';
 
@@ -104,6 +105,15 @@ function handle(message: HostToWebview): void {
       return;
     case 'newChat':
       ui.composer.focus();
+      return;
+    case 'toolApproval':
+      pendingApprovals.set(message.request.callId, message.request);
+      ui.transcript.refreshTools(message.messageId);
+      ui.transcript.scrollToEnd();
+      return;
+    case 'toolApprovalDone':
+      pendingApprovals.delete(message.callId);
+      ui.transcript.refreshTools();
       return;
     default:
       assertNever(message);

@@ -5,6 +5,7 @@ import { errorDetail, errorHeadline } from '../shared/errorText';
 import { el, iconButton, textButton } from './dom';
 import { t, tAny } from './i18n';
 import { StreamingMarkdown, type RenderHooks } from './markdown';
+import { renderToolCalls } from './toolCallView';
 import { usageText } from './usageText';
 import { send } from './vscodeApi';
 
@@ -15,14 +16,16 @@ export class MessageView {
   private reasoning: { details: HTMLDetailsElement; summary: HTMLElement; text: Text } | undefined;
   private markdown: StreamingMarkdown | undefined;
   private readonly errorSlot: HTMLElement;
+  private readonly toolSlot: HTMLElement;
   private readonly footer: HTMLElement;
   private countdown: ReturnType<typeof setInterval> | undefined;
 
   constructor(private message: MessageRecord, private readonly hooks: RenderHooks, private readonly isLast: () => boolean) {
     this.content = el('div', { className: 'content', testId: 'message-content' });
     this.errorSlot = el('div', { className: 'error-slot' });
+    this.toolSlot = el('div', { className: 'tool-slot' });
     this.footer = el('footer', { className: 'message-footer' });
-    this.body = el('div', { className: 'message-body' }, this.content, this.errorSlot);
+    this.body = el('div', { className: 'message-body' }, this.content, this.toolSlot, this.errorSlot);
     this.root = el('article', {
       className: `message ${message.role}`,
       testId: 'message',
@@ -132,13 +135,14 @@ export class MessageView {
     return this.markdown;
   }
 
-  /** Status, reasoning summary, error, usage and the action buttons. */
-  private renderChrome(): void {
+  /** Status, reasoning summary, error, usage and the action buttons (which depend on being last). */
+  renderChrome(): void {
     const m = this.message;
     this.root.dataset.status = m.status;
     if (this.reasoning && m.status !== 'streaming') {
       this.reasoning.summary.textContent = m.reasoningMs !== undefined ? t('Thought for {0} s', (m.reasoningMs / 1000).toFixed(1)) : t('Reasoning');
     }
+    this.renderTools();
     this.errorSlot.replaceChildren();
     if (m.error && (m.status === 'error' || m.status === 'interrupted')) this.errorSlot.append(this.errorBlock(m));
     const actions: HTMLElement[] = [];
@@ -152,6 +156,16 @@ export class MessageView {
       usage ? el('span', { className: 'usage', testId: 'usage', textContent: usage }) : '',
       el('span', { className: 'actions' }, ...actions),
     );
+  }
+
+  /** Tool calls change state while the message stays the same (approval, running, results). */
+  renderTools(): void {
+    const open = new Set([...this.toolSlot.querySelectorAll<HTMLElement>('[data-testid="tool-call"]')]
+      .filter((n) => n.querySelector('details')?.open).map((n) => n.dataset.callId));
+    this.toolSlot.replaceChildren(this.message.toolCalls?.length ? renderToolCalls(this.message.toolCalls) : '');
+    for (const n of this.toolSlot.querySelectorAll<HTMLElement>('[data-testid="tool-call"]')) {
+      if (open.has(n.dataset.callId)) n.querySelector('details')!.open = true;
+    }
   }
 
   private errorBlock(m: MessageRecord): HTMLElement {

@@ -50,9 +50,18 @@ export class Transcript {
     else this.messages.push(m);
     const existing = this.views.get(m.id);
     if (existing) existing.update(m);
-    else this.list.append(this.view(m).root);
+    else {
+      const previous = this.views.get(this.messages.at(-2)?.id ?? '');
+      this.list.append(this.view(m).root);
+      previous?.renderChrome(); // it is no longer last: no Regenerate / Retry there
+    }
     this.afterChange();
     this.scrollToEnd();
+  }
+
+  /** Re-renders a message's tool calls (an approval was asked for or answered). */
+  refreshTools(messageId?: string): void {
+    for (const [id, v] of this.views) if (!messageId || id === messageId) v.renderTools();
   }
 
   retryWait(messageId: string, attempt: number, waitMs: number, error: ErrorInfo): void {
@@ -70,7 +79,7 @@ export class Transcript {
     this.total.textContent = totalsText(this.messages);
   }
 
-  private scrollToEnd(): void {
+  scrollToEnd(): void {
     if (this.stickToBottom) this.root.scrollTop = this.root.scrollHeight;
   }
 }

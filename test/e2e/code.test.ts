@@ -39,8 +39,9 @@ describe('code in the panel: context in, code blocks out', function () {
     await panel.view.locator('.composer [data-testid="attachment"]', { hasText: 'math.ts' }).waitFor();
     assert.equal(await panel.composer.inputValue(), 'Explain ');
     gw.route('test-model', { answer: { content: 'A math module.' } });
+    await panel.expectAnswer();
     await panel.composer.press('Enter');
-    await panel.waitForAnswer('complete', 30_000, true);
+    await panel.waitForAnswer();
     const sent: string = chatRequests(gw).at(-1)!.body.messages.at(-1).content;
     assert.ok(sent.startsWith('Explain \n\nsrc/math.ts\n```typescript\nexport function add'), sent);
   });

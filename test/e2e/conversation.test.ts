@@ -20,8 +20,9 @@ describe('conversations: edit, regenerate, copy, history, export', function () {
     await first.hover();
     await first.locator('[data-testid="edit"]').click();
     await first.locator('[data-testid="edit-input"]').fill('Capital of Germany?');
+    await panel.expectAnswer();
     await first.locator('[data-testid="edit-send"]').click();
-    await panel.waitForAnswer('complete', 30_000, true);
+    await panel.waitForAnswer();
     await panel.view.locator('[data-testid="message"]', { hasText: 'Berlin.' }).waitFor();
     assert.deepEqual(await panel.messages().locator('[data-testid="message-content"]').allInnerTexts(), ['Capital of Germany?', 'Berlin.']);
     assert.deepEqual(chatRequests(gw).at(-1)!.body.messages, [{ role: 'user', content: 'Capital of Germany?' }]);

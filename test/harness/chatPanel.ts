@@ -53,8 +53,10 @@ export class ChatPanel {
     let last: string | null = null;
     while (Date.now() < end) {
       last = await answer.getAttribute('data-status');
-      if (last && states.includes(last)) return answer;
-      if (last && last !== 'streaming') throw new Error(`the answer ended as ${last}, expected ${states.join(' or ')}`);
+      // A tool loop's intermediate answers are complete while the turn goes on: wait for the panel to settle.
+      const busy = await this.view.locator('#app').getAttribute('data-busy');
+      if (last && states.includes(last) && busy !== 'true') return answer;
+      if (last && last !== 'streaming' && busy !== 'true') throw new Error(`the answer ended as ${last}, expected ${states.join(' or ')}`);
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`the answer stayed ${last}, expected ${states.join(' or ')}`);

@@ -1,0 +1,87 @@
+// Carries out the tool calls of one assistant message through the tools layer, keeping the saved
+// conversation a journal: a call is saved as approved before it runs and with its result after, so
+// a reload never runs it again.
+import type { AssembledToolCall } from '../llm/types';
+import type { MessageRecord, ToolCallRecord } from '../shared/conversation';
+import { executeToolCalls, type ApprovalDecision, type ApprovalRequest, type WorkspacePort } from '../tools';
+
+export interface ToolHost {
+  port: WorkspacePort;
+  /** Shows the request to the user (diff, command line, paths) and resolves with their decision. */
+  requestApproval(request: ApprovalRequest, message: MessageRecord): Promise<ApprovalDecision>;
+  alwaysAskForReadOnly(): boolean;
+}
+
+export interface ToolRunOptions {
+  host: ToolHost;
+  /** Tools allowed for the rest of this conversation; grows when the user says so. */
+  allowed: Set<string>;
+  signal: AbortSignal;
+  /** A record changed: show it. */
+  onChange(): void;
+  /** Persist the conversation now. */
+  save(): Promise<void>;
+}
+
+export async function runToolCalls(m: MessageRecord, o: ToolRunOptions): Promise<void> {
+  const records = m.toolCalls ?? [];
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const calls: AssembledToolCall[] = records.map(toAssembled);
+  for (const r of records) r.path ??= pathArgument(r);
+  await executeToolCalls(calls, {
+    port: o.host.port,
+    settings: { alwaysAskForReadOnly: o.host.alwaysAskForReadOnly() },
+    allowedTools: o.allowed,
+    signal: o.signal,
+    requestApproval: (request) => o.host.requestApproval(request, m),
+    onUpdate: (callId, state) => {
+      const r = byId.get(callId);
+      if (r && r.state !== 'done' && r.state !== 'failed' && r.state !== 'rejected') r.state = state;
+      o.onChange();
+    },
+    beforeRun: async (call) => {
+      const r = byId.get(call.id);
+      if (r) r.state = 'approved';
+      await o.save();
+    },
+    afterRun: async (call, result) => {
+      const r = byId.get(call.id);
+      if (r) Object.assign(r, { state: result.state, result: result.content, isError: result.isError });
+      o.onChange();
+      await o.save();
+    },
+  });
+}
+
+/** After a reload: a call that was approved but has no result may have run; it is never re-run. */
+export function settleUnfinishedCalls(m: MessageRecord): void {
+  for (const r of m.toolCalls ?? []) {
+    if (r.state === 'done' || r.state === 'failed' || r.state === 'rejected') continue;
+    const ran = r.state === 'approved';
+    r.state = 'failed';
+    r.isError = true;
+    r.result = ran
+      ? 'This tool call was interrupted (VS Code closed while it ran); it may have partly run and was not run again.'
+      : 'This tool call was not run: VS Code closed before it was approved.';
+  }
+}
+
+function toAssembled(r: ToolCallRecord): AssembledToolCall {
+  const call: AssembledToolCall = { id: r.id, name: r.name, arguments: r.arguments, ...(r.legacy ? { legacy: true as const } : {}) };
+  if (r.invalid) return { ...call, invalid: true };
+  try {
+    return { ...call, parsed: r.arguments.trim() ? JSON.parse(r.arguments) : {} };
+  } catch {
+    return { ...call, invalid: true };
+  }
+}
+
+function pathArgument(r: ToolCallRecord): string | undefined {
+  try {
+    const args = JSON.parse(r.arguments) as Record<string, unknown>;
+    const p = args.path ?? args.from;
+    return typeof p === 'string' ? p : undefined;
+  } catch {
+    return undefined;
+  }
+}
