@@ -147,10 +147,16 @@ async function main(): Promise<void> {
   console.log(`markdown streaming benchmark: ${DELTA}-char deltas, median of ${RUNS} runs, jsdom, node ${process.version}`);
   const sizes = TOKENS.map((tokens) => ({ tokens, text: answerFixture(tokens * CHARS_PER_TOKEN) }));
   for (let i = 0; i < 2; i++) await timeStreaming(chunk(sizes[0].text, DELTA)); // warm up the JIT first
+  // Streaming runs alternate between the sizes, so load from other processes drifting over the
+  // minutes a run takes falls on both sizes alike rather than skewing the scaling figure.
+  const streamingRuns = sizes.map(() => [] as number[]);
+  for (let run = 0; run < RUNS; run++) {
+    for (const [i, { text }] of sizes.entries()) streamingRuns[i].push(await timeStreaming(chunk(text, DELTA)));
+  }
   const results: { streaming: number; naive?: number; estimate: number }[] = [];
-  for (const { tokens, text } of sizes) {
+  for (const [i, { tokens, text }] of sizes.entries()) {
     const chunks = chunk(text, DELTA);
-    const streaming = await medianOf(RUNS, () => timeStreaming(chunks));
+    const streaming = median(streamingRuns[i]);
     const naive = tokens === TOKENS[0] || FULL_NAIVE ? await medianOf(RUNS, () => timeNaiveFull(chunks)) : undefined;
     const estimate = await estimateNaive(chunks);
     const baseline = naive ?? estimate;

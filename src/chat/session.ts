@@ -4,7 +4,7 @@ import type { HostToWebview } from '../shared/protocol';
 import { DeltaBatcher } from './deltaBatcher';
 import type { HistoryStore } from './historyStore';
 import { continuePrompt, wireMessages } from './packaging';
-import type { ToolDefinition } from '../llm/types';
+import type { ChatRequest, ToolDefinition } from '../llm/types';
 import { runToolCalls, settleUnfinishedCalls, type ToolHost } from './toolRunner';
 import { titleFromModel, titleFromPrompt } from './titles';
 import { runTurn, type StreamingClient } from './turn';
@@ -27,8 +27,11 @@ export interface SessionPorts {
 
 export interface SessionTools {
   host: ToolHost;
-  /** The tool definitions to offer `model`, and a note for the model (e.g. why tools are off). */
-  definitions(model: string): { tools?: ToolDefinition[]; note?: string };
+  /**
+   * What to offer `model`: `tools`, or legacy `functions` for models that only speak that form,
+   * and a note for the model (e.g. why tools are off).
+   */
+  definitions(model: string): { tools?: ToolDefinition[]; functions?: ChatRequest['functions']; note?: string };
   /** Model steps per turn before the loop stops and says so. */
   maxSteps(): number;
 }
@@ -161,7 +164,7 @@ export class ChatSession {
         const history = c.messages.slice(0, c.messages.indexOf(m) + (extra.length ? 1 : 0));
         await runTurn({
           client: resolved.client,
-          request: { model: resolved.modelId, messages: [...system, ...wireMessages(history), ...extra], ...(offer.tools?.length ? { tools: offer.tools } : {}) },
+          request: { model: resolved.modelId, messages: [...system, ...wireMessages(history), ...extra], ...(offer.tools?.length ? { tools: offer.tools } : {}), ...(offer.functions?.length ? { functions: offer.functions } : {}) },
           message: m,
           signal: abort.signal,
           observer: this.observer(m),

@@ -23,9 +23,14 @@ describe('editor commands: the selection in, the answer back into the code', fun
     await wb.selectLines(1, 3);
     gw.route('test-model', { answer: { content: 'It adds.' } });
     await wb.editorLines().first().click({ button: 'right' });
-    await wb.page.locator('.monaco-menu .action-item', { hasText: 'Gateway Chat' }).hover();
     await panel.expectAnswer();
-    await wb.page.locator('.monaco-menu .action-item', { hasText: 'Explain Selection' }).last().click();
+    // Clicking the submenu entry opens it with its first item (Explain Selection) focused; Enter runs it.
+    // (Moving the mouse into a submenu races its open/close timers.)
+    await wb.page.locator('.monaco-menu .action-item', { hasText: 'Gateway Chat' }).first().locator('.action-menu-item').first().click();
+    const explain = wb.page.locator('.monaco-menu .monaco-menu .action-item', { hasText: 'Explain Selection' });
+    await explain.waitFor();
+    await wb.page.locator('.monaco-menu .monaco-menu .action-item.focused', { hasText: 'Explain Selection' }).waitFor({ timeout: 5000 });
+    await wb.page.keyboard.press('Enter');
     await panel.waitForAnswer();
     const sent = lastUserMessage();
     assert.match(sent, /^Explain what this typescript code from src\/math\.ts does/);

@@ -9,7 +9,7 @@ import type { ChatEvent, ChatRequest } from '../../../src/llm/types';
 import { defaultRegistry, type ApprovalDecision, type ApprovalRequest } from '../../../src/tools';
 import { FakeWorkspacePort, tempDir, writeTree } from '../tools/fakePort';
 
-type Step = { content?: string; calls?: { id: string; name: string; arguments: string }[] };
+type Step = { content?: string; calls?: { id: string; name: string; arguments: string; legacy?: true }[] };
 
 function scripted(steps: Step[]) {
   const requests: ChatRequest[] = [];
@@ -29,7 +29,7 @@ function scripted(steps: Step[]) {
   return { client, requests };
 }
 
-function setup(steps: Step[], decide: (r: ApprovalRequest) => ApprovalDecision = () => ({ approved: true }), maxSteps = 8) {
+function setup(steps: Step[], decide: (r: ApprovalRequest) => ApprovalDecision = () => ({ approved: true }), maxSteps = 8, legacy = false) {
   const workspace = tempDir();
   writeTree(workspace, { 'src/app.ts': 'export const version = 1;\n' });
   const port = new FakeWorkspacePort(workspace);
@@ -44,7 +44,7 @@ function setup(steps: Step[], decide: (r: ApprovalRequest) => ApprovalDecision =
   const session = new ChatSession({
     store, post: () => undefined, currentModel: () => 'gw/m', newId: () => `id${++n}`, now: () => n,
     resolveModel: async (model) => ({ client, modelId: 'm', model }),
-    tools: { host, maxSteps: () => maxSteps, definitions: () => ({ tools: defaultRegistry().toolDefinitions() }) },
+    tools: { host, maxSteps: () => maxSteps, definitions: () => (legacy ? { functions: defaultRegistry().legacyFunctions() } : { tools: defaultRegistry().toolDefinitions() }) },
   });
   return { session, requests, asked, workspace, saves };
 }
@@ -101,6 +101,22 @@ describe('the tool loop', () => {
     assert.equal(last.status, 'interrupted');
     assert.equal(last.error?.code, 'maxSteps');
     assert.equal(last.toolCalls?.[0].state, 'failed');
+  });
+
+  it('speaks the legacy functions form to models that only know it', async () => {
+    const { session, requests } = setup([
+      { calls: [{ id: '', name: 'read_file', arguments: '{"path":"src/app.ts"}', legacy: true }] },
+      { content: 'Version 1.' },
+    ], undefined, 8, true);
+    await session.send('Which version?', []);
+    assert.equal(requests[0].tools, undefined);
+    assert.ok(requests[0].functions?.some((f) => f.name === 'read_file'));
+    const [assistant, result] = requests[1].messages.slice(-2);
+    assert.deepEqual(assistant.function_call, { name: 'read_file', arguments: '{"path":"src/app.ts"}' });
+    assert.equal(result.role, 'function');
+    assert.equal(result.name, 'read_file');
+    assert.match(String(result.content), /version = 1/);
+    assert.equal(session.conversation.messages.at(-1)?.content, 'Version 1.');
   });
 
   it('never runs a call again after a reload: an approved call without result is settled as failed', async () => {
