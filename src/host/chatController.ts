@@ -69,6 +69,7 @@ export class ChatController implements vscode.Disposable {
       const last = this.context.workspaceState.get<string>(lastConversationKey);
       if (last && !(await this.session.open(last))) this.session.show();
     } else this.session.show();
+    this.approvals.repost();
     await this.postSetup();
     const draft = this.context.workspaceState.get<string>(draftKey);
     if (draft) this.post({ type: 'composer', text: draft, attachments: [] });

@@ -10,6 +10,8 @@ import type { ProposalDocuments } from './applyWithDiff';
 import { VsCodeWorkspacePort } from './workspacePort';
 
 interface Pending {
+  messageId: string;
+  view: ToolApprovalView;
   resolve(d: ApprovalDecision): void;
   cleanup(): Promise<void>;
 }
@@ -54,6 +56,11 @@ export class ToolApprovals implements ToolHost {
     void p.cleanup().finally(() => p.resolve(decision));
   }
 
+  /** The panel was hidden or reloaded while questions were open: ask them again. */
+  repost(): void {
+    for (const p of this.pending.values()) this.post({ type: 'toolApproval', messageId: p.messageId, request: p.view });
+  }
+
   /** Stop: every open question is answered "no". */
   rejectAll(reason: string): void {
     for (const id of [...this.pending.keys()]) this.decide(id, { approved: false, reason });
@@ -61,7 +68,7 @@ export class ToolApprovals implements ToolHost {
 
   private wait(message: MessageRecord, view: ToolApprovalView, cleanup: () => Promise<void>): Promise<ApprovalDecision> {
     return new Promise((resolve) => {
-      this.pending.set(view.callId, { resolve, cleanup });
+      this.pending.set(view.callId, { messageId: message.id, view, resolve, cleanup });
       this.post({ type: 'toolApproval', messageId: message.id, request: view });
     });
   }

@@ -77,7 +77,13 @@ describe('tools: the model works on the workspace, with approval', function () {
       { answer: { content: 'The command printed 42.' } },
     ] });
     await panel.send('Run the check');
-    const term = panel.view.locator('[data-testid="tool-call"][data-tool-name="run_in_terminal"]').last();
+    let term = panel.view.locator('[data-testid="tool-call"][data-tool-name="run_in_terminal"]').last();
+    await term.locator('[data-testid="tool-approval"]').waitFor({ timeout: 30_000 });
+    // Hide the chat (another view container) and come back: the question is still there.
+    await wb.page.locator('.part.activitybar .action-label[aria-label^="Explorer"]').click();
+    await wb.page.locator(`iframe.webview.ready[src*="extensionId=gateway-chat.gateway-chat"]`).waitFor({ state: 'hidden', timeout: 10_000 });
+    await wb.openChatView();
+    term = panel.view.locator('[data-testid="tool-call"][data-tool-name="run_in_terminal"]').last();
     await term.locator('[data-testid="tool-approval"]').waitFor({ timeout: 30_000 });
     assert.equal(await term.locator('[data-testid="tool-command"]').innerText(), 'echo tool-output-$((6*7))');
     assert.equal(await term.locator('[data-testid="allow-conversation"]').count(), 0, 'a terminal command cannot be allowed for the conversation');
