@@ -59,18 +59,22 @@ export class ChatSession {
   }
 
   show(): void {
+    this.shownId = this.conversation.id;
     this.ports.post({ type: 'conversation', conversation: this.conversation, busy: this.busy });
   }
+
+  /** The conversation the panel shows in full; a plain send then only adds its two messages. */
+  private shownId: string | undefined;
 
   /** Sends a prompt and resolves with the answer once it settled (undefined when nothing was sent). */
   async send(text: string, attachments: Attachment[], options: { model?: string } = {}): Promise<MessageRecord | undefined> {
     if (this.busy || (!text.trim() && !attachments.length)) return undefined;
-    this.dropFailedAttempt();
+    const dropped = this.dropFailedAttempt();
     const c = this.conversation;
     if (!c.messages.length) c.title = titleFromPrompt(text, attachments);
     c.messages.push(this.message('user', text, attachments.length ? { attachments } : {}));
     const answer = this.message('assistant', '');
-    await this.answer(answer, [], options.model);
+    await this.answer(answer, [], options.model, !dropped);
     return answer;
   }
 
@@ -137,7 +141,7 @@ export class ChatSession {
     return true;
   }
 
-  private async answer(m: MessageRecord, extra: { role: 'user'; content: string }[] = [], modelOverride?: string): Promise<void> {
+  private async answer(m: MessageRecord, extra: { role: 'user'; content: string }[] = [], modelOverride?: string, appendOnly = false): Promise<void> {
     // `m` moves on to each new answer of a tool loop; the finally below settles the last one.
     const c = this.conversation;
     if (!c.messages.includes(m)) c.messages.push(m);
@@ -148,7 +152,11 @@ export class ChatSession {
     let finished!: () => void;
     this.running = new Promise((r) => (finished = r));
     this.touch();
-    this.show();
+    if (appendOnly && this.shownId === c.id) {
+      // Only what is new goes to the panel: a long conversation is not re-rendered on every send.
+      this.ports.post({ type: 'message', message: c.messages[c.messages.indexOf(m) - 1], busy: true });
+      this.ports.post({ type: 'message', message: m, busy: true });
+    } else this.show();
     try {
       const resolved = await this.ports.resolveModel(model);
       if ('error' in resolved) {
@@ -234,10 +242,12 @@ export class ChatSession {
   }
 
   /** Sending again after a failed attempt replaces that attempt instead of repeating the prompt. */
-  private dropFailedAttempt(): void {
+  private dropFailedAttempt(): boolean {
     const msgs = this.conversation.messages;
     const last = msgs.at(-1);
-    if (last?.role === 'assistant' && last.status === 'error' && !last.content && msgs.at(-2)?.role === 'user') msgs.splice(-2);
+    if (last?.role !== 'assistant' || last.status !== 'error' || last.content || msgs.at(-2)?.role !== 'user') return false;
+    msgs.splice(-2);
+    return true;
   }
 
   private lastAssistant(messageId: string): MessageRecord | undefined {

@@ -154,3 +154,17 @@ describe('ChatSession titles', () => {
     assert.match(prompts[1], /请详细解释 Rust 的借用检查器/);
   });
 });
+
+describe('ChatSession posts', () => {
+  it('sends only the two new messages to a panel that already shows the conversation', async () => {
+    const { session, posted } = setup(() => events(text('a')));
+    session.show();
+    await session.send('one', []);
+    posted.length = 0;
+    await session.send('two', []);
+    assert.equal(posted.filter((p) => p.type === 'conversation').length, 0, 'no full re-render');
+    const ids = posted.filter((p) => p.type === 'message').map((p) => (p as { message: { role: string; content: string } }).message);
+    assert.deepEqual(ids.slice(0, 2).map((m) => m.role), ['user', 'assistant']);
+    assert.equal(ids[0].content, 'two');
+  });
+});
