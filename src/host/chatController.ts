@@ -12,11 +12,11 @@ import { attachWorkspacePath, pickFiles, pickImages, resolveWorkspaceFile, searc
 import { copyText, insertAtCursor, openLink, saveAsFile } from './codeBlockActions';
 import { saveEndpoint } from './endpointSettings';
 import { setApiKeyCommand } from './endpoints';
+import { DraftStore } from './draftStore';
 import { Gateways } from './gateways';
 import { ToolApprovals } from './toolApprovals';
 import { toolOffer } from './toolSettings';
 
-const draftKey = 'gatewayChat.draft';
 const lastConversationKey = 'gatewayChat.lastConversation';
 
 export class ChatController implements vscode.Disposable {
@@ -25,11 +25,13 @@ export class ChatController implements vscode.Disposable {
   readonly gateways: Gateways;
   readonly proposals = new ProposalDocuments();
   readonly approvals: ToolApprovals;
+  private readonly drafts: DraftStore;
   private post: (m: HostToWebview) => void = () => undefined;
   private restored = false;
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
     this.gateways = new Gateways(context, log);
+    this.drafts = new DraftStore(context);
     this.store = new HistoryStore(context.globalStorageUri.fsPath, {
       onCorrupt: (file) => {
         log.error(`A conversation file could not be read and was set aside as ${file}`);
@@ -71,7 +73,7 @@ export class ChatController implements vscode.Disposable {
     } else this.session.show();
     this.approvals.repost();
     await this.postSetup();
-    const draft = this.context.workspaceState.get<string>(draftKey);
+    const draft = await this.drafts.read();
     if (draft) this.post({ type: 'composer', text: draft, attachments: [] });
     void this.postModels(false);
   }
@@ -135,7 +137,7 @@ export class ChatController implements vscode.Disposable {
         return;
       }
       case 'openSettings': return void vscode.commands.executeCommand('workbench.action.openSettings', 'gatewayChat');
-      case 'draft': return void this.context.workspaceState.update(draftKey, m.text);
+      case 'draft': return this.drafts.write(m.text);
       case 'toolDecision':
         return this.approvals.decide(m.callId, m.approved
           ? { approved: true, allowForConversation: m.allowForConversation }

@@ -45,7 +45,12 @@ describe('conversations: edit, regenerate, copy, history, export', function () {
   it('keeps the conversation and the draft across a window reload', async () => {
     const { wb } = c;
     await c.panel.composer.fill('a draft I have not sent');
-    await new Promise((r) => setTimeout(r, 600)); // the draft is saved after a short pause in typing
+    // The draft is saved after a short pause in typing; reload once it is on disk.
+    const drafts = () => fs.readdirSync(wb.server.userDataDir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith(`gateway-chat.gateway-chat${path.sep}draft.json`))
+      .map((f) => fs.readFileSync(path.join(wb.server.userDataDir, f), 'utf8'));
+    for (let i = 0; i < 100 && !drafts().some((d) => d.includes('a draft I have not sent')); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(drafts().some((d) => d.includes('a draft I have not sent')), 'the draft reached the disk');
     await wb.reload();
     c.panel = await ChatPanel.open(wb);
     await c.panel.view.locator('[data-testid="message"]', { hasText: 'Berlin, again.' }).waitFor({ timeout: 15_000 });
