@@ -5,6 +5,7 @@ import { DeltaBatcher } from './deltaBatcher';
 import type { HistoryStore } from './historyStore';
 import { continuePrompt, wireMessages } from './packaging';
 import type { ChatRequest, ToolDefinition } from '../llm/types';
+import { applySettings, type ModelSettings } from './modelSettings';
 import { runToolCalls, settleUnfinishedCalls, type ToolHost } from './toolRunner';
 import { titleFromModel, titleFromPrompt } from './titles';
 import { runTurn, type StreamingClient } from './turn';
@@ -23,6 +24,8 @@ export interface SessionPorts {
   now(): number;
   /** The workspace tools; absent: the model gets no tools. */
   tools?: SessionTools;
+  /** gatewayChat.models resolved for a model: parameters, body merge, omitted fields. */
+  modelSettings?(model: string): ModelSettings;
 }
 
 export interface SessionTools {
@@ -168,11 +171,18 @@ export class ChatSession {
       const tools = this.ports.tools;
       const offer = tools?.definitions(model) ?? {};
       const system = offer.note ? [{ role: 'system' as const, content: offer.note }] : [];
+      const settings = this.ports.modelSettings?.(model) ?? {};
       for (let step = 1; ; step++) {
         const history = c.messages.slice(0, c.messages.indexOf(m) + (extra.length ? 1 : 0));
         await runTurn({
           client: resolved.client,
-          request: { model: resolved.modelId, messages: [...system, ...wireMessages(history), ...extra], ...(offer.tools?.length ? { tools: offer.tools } : {}), ...(offer.functions?.length ? { functions: offer.functions } : {}) },
+          request: applySettings({
+            model: resolved.modelId,
+            messages: [...system, ...wireMessages(history), ...extra],
+            ...(offer.tools?.length ? { tools: offer.tools } : {}),
+            ...(offer.functions?.length ? { functions: offer.functions } : {}),
+          }, settings),
+          omit: settings.omit,
           message: m,
           signal: abort.signal,
           observer: this.observer(m),

@@ -15,7 +15,7 @@ import { setApiKeyCommand } from './endpoints';
 import { DraftStore } from './draftStore';
 import { Gateways } from './gateways';
 import { ToolApprovals } from './toolApprovals';
-import { toolOffer } from './toolSettings';
+import { modelSettings, toolOffer } from './toolSettings';
 
 const lastConversationKey = 'gatewayChat.lastConversation';
 
@@ -46,6 +46,7 @@ export class ChatController implements vscode.Disposable {
       currentModel: () => currentModel(),
       titleWithModel: () => vscode.workspace.getConfiguration('gatewayChat').get<boolean>('titleWithModel') === true,
       newId: () => randomUUID(),
+      modelSettings: (model) => modelSettings(model),
       tools: {
         host: this.approvals,
         definitions: (model) => toolOffer(model),

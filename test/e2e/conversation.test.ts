@@ -6,7 +6,9 @@ import { chatRequests, connect, disconnect, type Connected } from './fixtures';
 
 describe('conversations: edit, regenerate, copy, history, export', function () {
   let c: Connected;
-  before(async () => (c = await connect('e2e-conversation')));
+  before(async () => (c = await connect('e2e-conversation', {
+    settings: { 'gatewayChat.models': { 'test/test-*': { params: { temperature: 0.3, seed: 7 }, omit: ['stream_options'] } } },
+  })));
   after(async () => disconnect(c));
 
   it('edits a prompt and resends: the later turns are replaced', async () => {
@@ -26,6 +28,14 @@ describe('conversations: edit, regenerate, copy, history, export', function () {
     await panel.view.locator('[data-testid="message"]', { hasText: 'Berlin.' }).waitFor();
     assert.deepEqual(await panel.messages().locator('[data-testid="message-content"]').allInnerTexts(), ['Capital of Germany?', 'Berlin.']);
     assert.deepEqual(chatRequests(gw).at(-1)!.body.messages, [{ role: 'user', content: 'Capital of Germany?' }]);
+  });
+
+  it('sends the per-model settings: parameters set, omitted fields gone', () => {
+    const body = chatRequests(c.gw).at(-1)!.body;
+    assert.equal(body.temperature, 0.3);
+    assert.equal(body.seed, 7);
+    assert.equal('stream_options' in body, false);
+    assert.equal('top_p' in body, false, 'unset means not sent');
   });
 
   it('regenerates the last answer', async () => {

@@ -168,3 +168,22 @@ describe('ChatSession posts', () => {
     assert.equal(ids[0].content, 'two');
   });
 });
+
+describe('ChatSession model settings', () => {
+  it('sends the model\'s parameters and body merge, and omits the fields it names', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'session-'));
+    const seen: { req: ChatRequest; omit?: string[] }[] = [];
+    const client: StreamingClient = { stream: (req, opts) => (seen.push({ req: structuredClone(req), omit: opts?.omit }), events(text('ok'))) };
+    let n = 0;
+    const session = new ChatSession({
+      store: new HistoryStore(root), post: () => undefined, currentModel: () => 'relay/qwen3', newId: () => `m${++n}`, now: () => n,
+      resolveModel: async (model) => ({ client, modelId: 'qwen3', model }),
+      modelSettings: () => ({ params: { temperature: 0.2 }, body: { extra_body: { enable_thinking: false } }, omit: ['stream_options'] }),
+    });
+    await session.send('hi', []);
+    assert.equal(seen[0].req.temperature, 0.2);
+    assert.deepEqual(seen[0].req.extra_body, { enable_thinking: false });
+    assert.equal(seen[0].req.model, 'qwen3');
+    assert.deepEqual(seen[0].omit, ['stream_options']);
+  });
+});

@@ -1,0 +1,53 @@
+// gatewayChat.models: per-model request settings keyed by `<endpointId>/<modelId>` or a glob
+// (`relay/deepseek-*`, `*/qwen3-*`). Every matching entry applies, the more specific later.
+
+export interface ModelSettings {
+  /** Request fields as the gateway documents them: temperature, top_p, max_tokens, reasoning_effort, ... */
+  params?: Record<string, unknown>;
+  /** JSON deep-merged into the request body (put `extra_body` inside it for gateways that want that key). */
+  body?: Record<string, unknown>;
+  /** Top-level fields to remove before sending, for gateways that reject them. */
+  omit?: string[];
+  capabilities?: Record<string, boolean>;
+  toolFormat?: 'tools' | 'functions';
+}
+
+function globToRegExp(glob: string): RegExp {
+  const escaped = glob.split('*').map((part) => part.replace(/[.+?^$(){}|[\]\\]/g, '\\$&'));
+  return new RegExp('^' + escaped.join('.*') + '$', 'i');
+}
+
+// Specificity: literal characters count, so `relay/deepseek-*` beats `*/deepseek-*`, and an exact key wins.
+const specificity = (key: string) => key.replace(/\*/g, '').length + (key.includes('*') ? 0 : 10_000);
+
+export function settingsFor(all: Record<string, unknown> | undefined, model: string): ModelSettings {
+  const entries = Object.entries(all ?? {})
+    .filter(([key, v]) => typeof v === 'object' && v !== null && (key === model || (key.includes('*') && globToRegExp(key).test(model))))
+    .sort(([a], [b]) => specificity(a) - specificity(b)) as [string, ModelSettings][];
+  const out: ModelSettings = {};
+  for (const [, s] of entries) {
+    if (s.params) out.params = { ...out.params, ...s.params };
+    if (s.body) out.body = deepMerge(out.body ?? {}, s.body);
+    if (Array.isArray(s.omit)) out.omit = [...new Set([...(out.omit ?? []), ...s.omit.filter((x) => typeof x === 'string')])];
+    if (s.capabilities) out.capabilities = { ...out.capabilities, ...s.capabilities };
+    if (s.toolFormat) out.toolFormat = s.toolFormat;
+  }
+  return out;
+}
+
+/** The request with the settings applied: params first, then the body merge; unset means not sent. */
+export function applySettings<T extends Record<string, unknown>>(request: T, s: ModelSettings): T {
+  const withParams = { ...(s.params ?? {}), ...request } as T;
+  return s.body ? (deepMerge(withParams, s.body) as T) : withParams;
+}
+
+function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const prev = out[k];
+    out[k] = isPlain(prev) && isPlain(v) ? deepMerge(prev, v) : v;
+  }
+  return out;
+}
+
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
