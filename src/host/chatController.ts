@@ -183,7 +183,7 @@ export class ChatController implements vscode.Disposable {
   private async rename(id: string): Promise<void> {
     const entry = (await this.store.list()).find((e) => e.id === id);
     if (!entry) return;
-    const title = await vscode.window.showInputBox({ title: vscode.l10n.t('Rename conversation'), value: entry.title });
+    const title = await vscode.window.showInputBox({ title: vscode.l10n.t('Rename conversation'), value: entry.title, ignoreFocusOut: true });
     if (!title?.trim()) return;
     await this.store.rename(id, title.trim());
     if (this.session.conversation.id === id) this.session.conversation.title = title.trim();

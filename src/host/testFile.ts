@@ -23,6 +23,7 @@ export async function writeTestFile(source: vscode.TextDocument, code: string): 
   const answer = await vscode.window.showInputBox({
     title: vscode.l10n.t('Write the tests to'),
     value: relative,
+    ignoreFocusOut: true,
     prompt: vscode.l10n.t('A path in the workspace; the file is created (or replaced, after asking).'),
     validateInput: (v) => (!v.trim() || v.includes('..') ? vscode.l10n.t('Enter a path inside the workspace.') : undefined),
   });
