@@ -104,7 +104,7 @@ describe('editor commands: the selection in, the answer back into the code', fun
     const input = wb.page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 30_000 });
     assert.equal(await input.inputValue(), 'src/math.test.ts');
-    await wb.page.keyboard.press('Enter');
+    await input.press('Enter'); // on the input itself: focus may be elsewhere while it stays open
     const file = path.join(wb.server.workspace, 'src', 'math.test.ts');
     for (let i = 0; i < 50 && !fs.existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
     assert.equal(fs.readFileSync(file, 'utf8'), 'import { add } from "./math";\ntest("adds", () => expect(add(1, 2)).toBe(3));\n');
