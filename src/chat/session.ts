@@ -56,11 +56,6 @@ export class ChatSession {
     return this.abort !== undefined;
   }
 
-  /** Waits for the running turn, if any (tests, export, shutdown). */
-  async idle(): Promise<void> {
-    await this.running;
-  }
-
   show(): void {
     this.shownId = this.conversation.id;
     this.ports.post({ type: 'conversation', conversation: this.conversation, busy: this.busy });

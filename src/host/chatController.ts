@@ -137,7 +137,6 @@ export class ChatController implements vscode.Disposable {
           : { type: 'connectionResult', ok: false, message: this.describe(r.error) });
         return;
       }
-      case 'openSettings': return void vscode.commands.executeCommand('workbench.action.openSettings', 'gatewayChat');
       case 'draft': return this.drafts.write(m.text);
       case 'toolDecision':
         return this.approvals.decide(m.callId, m.approved

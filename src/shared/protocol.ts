@@ -55,7 +55,6 @@ export type WebviewToHost =
   | { type: 'saveEndpoint'; endpoint: EndpointDraft }
   | { type: 'setApiKey'; endpointId: string }
   | { type: 'testConnection'; endpoint: EndpointDraft }
-  | { type: 'openSettings' }
   | { type: 'draft'; text: string }
   | { type: 'toolDecision'; callId: string; approved: boolean; reason: string; allowForConversation: boolean }
   | { type: 'openFile'; path: string };

@@ -65,7 +65,6 @@ const messages: { [K in WebviewToHost['type']]: Record<string, Check> } = {
   saveEndpoint: { endpoint },
   setApiKey: { endpointId: shortStr },
   testConnection: { endpoint },
-  openSettings: {},
   draft: { text: str },
   toolDecision: { callId: shortStr, approved: (v) => typeof v === 'boolean', reason: shortStr, allowForConversation: (v) => typeof v === 'boolean' },
   openFile: { path: shortStr },

@@ -1,13 +1,11 @@
 import '@vscode/codicons/dist/codicon.css';
 // The panel: header (model picker, history, new chat), setup, transcript, composer.
-import type { MessageRecord } from '../shared/conversation';
 import { assertNever, type HostToWebview } from '../shared/protocol';
 import { CodeActions } from './codeActions';
 import { Composer } from './composer';
 import { el, iconButton } from './dom';
 import { HistoryView } from './historyView';
 import { setStrings, t } from './i18n';
-import { MessageView } from './messageView';
 import { ModelPicker } from './modelPicker';
 import { SetupView } from './setupView';
 import { pendingApprovals } from './toolCallView';
@@ -122,5 +120,3 @@ function handle(message: HostToWebview): void {
 
 onHostMessage(handle);
 send({ type: 'ready' });
-
-export type { MessageRecord, MessageView };

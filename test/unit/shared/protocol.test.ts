@@ -4,7 +4,7 @@ import { parseWebviewMessage } from '../../../src/shared/protocol';
 describe('protocol: the host validates what the webview sends', () => {
   it('accepts well-formed messages', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
-    assert.deepEqual(parseWebviewMessage({ type: 'openSettings' }), { type: 'openSettings' });
+    assert.deepEqual(parseWebviewMessage({ type: 'newChat' }), { type: 'newChat' });
   });
 
   it('drops unknown types, extra fields and non-objects', () => {
