@@ -75,7 +75,7 @@ describe('code in the panel: context in, code blocks out', function () {
     await answer.locator('[data-testid="insert"]').click();
     await wb.page.locator('.view-line', { hasText: '// inserted by the model' }).waitFor({ timeout: 10_000 });
     assert.ok((await wb.editorText()).startsWith('// inserted by the model\nexport function add'));
-    await wb.page.keyboard.press('Control+Z');
+    await wb.undo();
     await wb.page.locator('.view-line', { hasText: '// inserted by the model' }).waitFor({ state: 'detached' });
   });
 
@@ -93,8 +93,7 @@ describe('code in the panel: context in, code blocks out', function () {
     await wb.page.locator('.editor-instance .monaco-diff-editor').waitFor({ state: 'detached', timeout: 10_000 });
     await wb.page.locator('.view-line', { hasText: 'export const answer = 42;' }).waitFor({ timeout: 10_000 });
     assert.equal(await wb.editorText(), source.replace('41', '42').trimEnd() + '\n');
-    await wb.editorLines().first().click();
-    await wb.page.keyboard.press('Control+Z');
+    await wb.undo();
     await wb.page.locator('.view-line', { hasText: 'export const answer = 41;' }).waitFor({ timeout: 10_000 });
     assert.equal(await wb.editorText(), source.trimEnd() + '\n');
   });

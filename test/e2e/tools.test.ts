@@ -45,8 +45,7 @@ describe('tools: the model works on the workspace, with approval', function () {
     assert.match(results[0].content, /The greeting lives in src\/app\.ts/);
     assert.match(results[1].content, /src\/app\.ts:1/);
     await wb.openFile('app.ts');
-    await wb.editorLines().first().click();
-    await wb.page.keyboard.press('Control+Z');
+    await wb.undo();
     await wb.page.locator('.view-line', { hasText: 'export const version = 1;' }).waitFor({ timeout: 10_000 });
     await wb.page.keyboard.press('Control+S');
     for (let i = 0; i < 50 && appFile() !== app; i++) await new Promise((r) => setTimeout(r, 100));

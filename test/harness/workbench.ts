@@ -103,6 +103,13 @@ export class Workbench {
     return lines.join('\n');
   }
 
+  /** Undo in the active editor: focus it first, or Ctrl+Z lands in whatever had focus (often the webview). */
+  async undo(): Promise<void> {
+    await this.editorLines().first().click();
+    await this.page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: 10_000 });
+    await this.page.keyboard.press('Control+Z');
+  }
+
   /** Selects whole lines [from, to] (1-based) in the active editor with the keyboard. */
   async selectLines(from: number, to: number): Promise<void> {
     await this.editorLines().first().click();
