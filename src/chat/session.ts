@@ -1,11 +1,12 @@
 // The conversation the panel shows, and the turns that fill it. No VS Code here: the host passes ports.
-import type { Attachment, ConversationRecord, ErrorInfo, MessageRecord } from '../shared/conversation';
+import type { Attachment, ConversationRecord, ErrorInfo, MessageRecord, RequestOptions } from '../shared/conversation';
 import type { HostToWebview } from '../shared/protocol';
 import { DeltaBatcher } from './deltaBatcher';
 import type { HistoryStore } from './historyStore';
 import { continuePrompt, wireMessages } from './packaging';
 import type { ChatRequest, ToolDefinition } from '../llm/types';
 import { applySettings, type ModelSettings } from './modelSettings';
+import { applyRequestOptions } from './requestOptions';
 import { runToolCalls, settleUnfinishedCalls, type ToolHost } from './toolRunner';
 import { titleFromModel, titleFromPrompt } from './titles';
 import { runTurn, type StreamingClient } from './turn';
@@ -76,6 +77,29 @@ export class ChatSession {
     return answer;
   }
 
+  /** The option bar changed (JSON output, web search, images, candidates, logprobs): kept with the conversation. */
+  setOptions(options: RequestOptions): void {
+    const c = this.conversation;
+    if (Object.keys(options).length) c.options = options;
+    else delete c.options;
+    if (c.messages.length) this.ports.store.saveSoon(c);
+  }
+
+  /** The user picked one of `n` candidates: the conversation continues with it. */
+  chooseCandidate(messageId: string, index: number): MessageRecord | undefined {
+    const m = this.conversation.messages.find((x) => x.id === messageId && x.role === 'assistant');
+    const pick = m?.candidates?.[index];
+    if (!m || !pick || (this.busy && m === this.conversation.messages.at(-1))) return undefined;
+    m.chosen = index;
+    m.content = pick.content;
+    if (pick.reasoning) m.reasoning = pick.reasoning;
+    else delete m.reasoning;
+    this.touch();
+    void this.ports.store.save(this.conversation).catch(() => undefined);
+    this.ports.post({ type: 'message', message: m, busy: this.busy });
+    return m;
+  }
+
   stop(): void {
     this.abort?.abort();
   }
@@ -119,7 +143,10 @@ export class ChatSession {
   async newChat(): Promise<void> {
     if (this.busy) this.stop();
     await this.running;
+    // The option bar stays as the user set it: a new chat is a new topic, not new settings.
+    const options = this.conversation.options;
     this.conversation = this.blank();
+    if (options) this.conversation.options = options;
     this.show();
   }
 
@@ -146,6 +173,7 @@ export class ChatSession {
     const model = modelOverride || this.ports.currentModel();
     m.model = model;
     m.status = 'streaming';
+    if (c.options?.json) m.json = c.options.json;
     const abort = (this.abort = new AbortController());
     let finished!: () => void;
     this.running = new Promise((r) => (finished = r));
@@ -171,12 +199,12 @@ export class ChatSession {
         const history = c.messages.slice(0, c.messages.indexOf(m) + (extra.length ? 1 : 0));
         await runTurn({
           client: resolved.client,
-          request: applySettings({
+          request: applyRequestOptions(applySettings({
             model: resolved.modelId,
             messages: [...system, ...wireMessages(history), ...extra],
             ...(offer.tools?.length ? { tools: offer.tools } : {}),
             ...(offer.functions?.length ? { functions: offer.functions } : {}),
-          }, settings),
+          }, settings), c.options),
           omit: settings.omit,
           message: m,
           signal: abort.signal,
@@ -223,7 +251,7 @@ export class ChatSession {
 
   private observer(m: MessageRecord) {
     return {
-      onDelta: (_msg: MessageRecord, delta: { content?: string; reasoning?: string }) => {
+      onDelta: (_msg: MessageRecord, delta: { content?: string; reasoning?: string; choice?: number }) => {
         this.batcher.add(m.id, delta);
         this.ports.store.saveSoon(this.conversation);
       },

@@ -40,6 +40,54 @@ export interface UsageInfo {
   ttftMs?: number;
   durationMs?: number;
   tokensPerSecond?: number;
+  /** What the answer cost, when prices for its model are set (`gatewayChat.models` prices). */
+  cost?: number;
+  /** The currency the prices were given in ("$", "¥", ...). */
+  currency?: string;
+}
+
+/**
+ * Per-conversation request options set from the composer's option bar, saved with the conversation.
+ * Absent means not sent.
+ */
+export interface RequestOptions {
+  /** `response_format`: `json_object`, or `json_schema` with a named schema (from settings or a workspace file). */
+  json?: { mode: 'object' } | { mode: 'schema'; name: string; schema: Record<string, unknown>; source?: string };
+  /** `web_search_options.search_context_size`. */
+  webSearch?: { contextSize: 'low' | 'medium' | 'high' };
+  /** `extra_body.google.image_config` for image models. */
+  image?: { aspectRatio?: string; imageSize?: string };
+  /** `n`: candidates to choose from (2 or more). */
+  n?: number;
+  /** `logprobs` with `top_logprobs` alternatives per token. */
+  logprobs?: { top: number };
+}
+
+/** A `url_citation` annotation: `start`/`end` index the answer's text. */
+export interface Citation {
+  url: string;
+  title?: string;
+  start?: number;
+  end?: number;
+}
+
+export interface TokenLogprob {
+  token: string;
+  logprob: number;
+  top: { token: string; logprob: number }[];
+}
+
+/** An image the model returned (data: URLs only; remote images are never loaded). */
+export interface ImageRecord {
+  dataUrl: string;
+  mimeType?: string;
+}
+
+/** One of the `n` answers to a prompt. */
+export interface CandidateRecord {
+  content: string;
+  reasoning?: string;
+  finishReason?: string;
 }
 
 export type ToolCallState = 'pending' | 'approved' | 'rejected' | 'done' | 'failed';
@@ -78,6 +126,16 @@ export interface MessageRecord {
   model?: string;
   /** Tools the assistant called in this message, with their results. */
   toolCalls?: ToolCallRecord[];
+  /** All answers when `n` > 1; `content` holds the one the conversation continues with (`chosen`). */
+  candidates?: CandidateRecord[];
+  chosen?: number;
+  citations?: Citation[];
+  images?: ImageRecord[];
+  logprobs?: TokenLogprob[];
+  /** The JSON output that was asked for, so the panel can render and validate the answer. */
+  json?: RequestOptions['json'];
+  /** One-line notes on how the request was adapted (a parameter the gateway rejected and was dropped). */
+  notices?: string[];
 }
 
 export interface ConversationRecord {
@@ -90,6 +148,7 @@ export interface ConversationRecord {
   messages: MessageRecord[];
   /** Earlier branches replaced by edit-and-resend, oldest first; kept, never shown in the transcript. */
   branches?: MessageRecord[][];
+  options?: RequestOptions;
 }
 
 export interface HistoryEntry {

@@ -64,7 +64,7 @@ export type HostToWebview =
   | { type: 'setup'; endpoints: EndpointSummary[] }
   | { type: 'models'; groups: ModelGroup[]; current: string }
   | { type: 'conversation'; conversation: ConversationRecord; busy: boolean }
-  | { type: 'delta'; messageId: string; content: string; reasoning: string }
+  | { type: 'delta'; messageId: string; content: string; reasoning: string; choice?: number }
   | { type: 'message'; message: MessageRecord; busy: boolean }
   | { type: 'retryWait'; messageId: string; attempt: number; waitMs: number; error: ErrorInfo }
   | { type: 'history'; entries: HistoryEntry[]; query: string }
