@@ -120,6 +120,8 @@ async function carryOut(call: AssembledToolCall, ctx: ExecutorContext, signal: A
   }
   try {
     const content = await prepared.run(toolCtx);
+    // A tool that returns what it had when Stop came (a terminal command, whose text says so) did not finish.
+    if (signal.aborted) return { state: 'failed', content };
     return { state: 'done', content };
   } catch (e) {
     return failed(signal.aborted && !(e instanceof ToolError) ? 'Stopped by the user while it ran.' : describe(e, call.name));

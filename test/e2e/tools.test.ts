@@ -92,6 +92,54 @@ describe('tools: the model works on the workspace, with approval', function () {
     await wb.page.locator('.terminal-tab, .single-terminal-tab, .terminal-wrapper').first().waitFor({ timeout: 10_000 });
   });
 
+  it('a tool allowed for the conversation runs without asking again, except on sensitive paths', async () => {
+    const { gw, panel, wb } = c;
+    const notes = (name: string) => path.join(wb.server.workspace, name);
+    gw.route('test-model', { sequence: [
+      call('n1', 'create_file', { path: 'notes-1.md', content: 'one' }),
+      { answer: { content: 'Wrote the first note.' } },
+      call('n2', 'create_file', { path: 'notes-2.md', content: 'two' }),
+      call('n3', 'create_file', { path: '.env.local', content: 'SECRET=1' }),
+      { answer: { content: 'Wrote the second note.' } },
+    ] });
+    await panel.send('Write a note');
+    const first = panel.view.locator('[data-testid="tool-call"][data-call-id="n1"]');
+    await first.locator('[data-testid="tool-approval"]').waitFor({ timeout: 30_000 });
+    await first.locator('[data-testid="allow-conversation"]').check();
+    await first.locator('[data-testid="approve"]').click();
+    await panel.waitForAnswer();
+    assert.equal(fs.readFileSync(notes('notes-1.md'), 'utf8'), 'one');
+    await panel.send('Write another');
+    const sensitive = panel.view.locator('[data-testid="tool-call"][data-call-id="n3"]');
+    await sensitive.locator('[data-testid="tool-approval"]').waitFor({ timeout: 30_000 });
+    assert.equal(await panel.view.locator('[data-testid="tool-call"][data-call-id="n2"]').getAttribute('data-state'), 'done', 'allowed: ran without asking');
+    assert.equal(fs.readFileSync(notes('notes-2.md'), 'utf8'), 'two');
+    assert.equal(fs.existsSync(notes('.env.local')), false, '.env* always asks, even for an allowed tool');
+    await sensitive.locator('[data-testid="reject"]').click();
+    await panel.waitForAnswer();
+    assert.equal(fs.existsSync(notes('.env.local')), false);
+  });
+
+  it('Stop cancels a running command at once; nothing goes back to the model', async () => {
+    const { gw, panel } = c;
+    gw.route('test-model', { sequence: [
+      call('t2', 'run_in_terminal', { command: 'echo started-slow-job; sleep 60; echo finished-slow-job' }),
+      { answer: { content: 'not reached' } },
+    ] });
+    await panel.send('Run the slow job');
+    const term = panel.view.locator('[data-testid="tool-call"][data-call-id="t2"]');
+    await term.locator('[data-testid="tool-approval"]').waitFor({ timeout: 30_000 });
+    await term.locator('[data-testid="approve"]').click();
+    await panel.view.locator('[data-testid="tool-call"][data-call-id="t2"][data-state="approved"]').waitFor({ timeout: 10_000 });
+    const requestsBefore = chatRequests(gw).length;
+    const stoppedAt = Date.now();
+    await panel.view.locator('[data-testid="stop"]').click();
+    await panel.view.locator('#app[data-busy="false"]').waitFor({ timeout: 10_000 });
+    assert.ok(Date.now() - stoppedAt < 10_000, 'the turn ends without waiting for the command');
+    assert.equal(await term.getAttribute('data-state'), 'failed');
+    assert.equal(chatRequests(gw).length, requestsBefore, 'nothing goes back to the model after Stop');
+  });
+
   it('an attack set writes nothing outside the workspace and asks where it must', async () => {
     const { gw, panel } = c;
     const many = Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, name: 'read_file', arguments: JSON.stringify({ path: 'README.md' }) }));

@@ -30,6 +30,8 @@ export interface CodeServerOptions {
   languagePack?: string;
   args?: string[];
   env?: Record<string, string>;
+  /** Open the workspace in Restricted Mode (workspace trust on, never trusted). */
+  untrusted?: boolean;
 }
 
 const baseSettings = {
@@ -83,7 +85,8 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const extensionsDir = path.join(dir, 'extensions');
   const workspace = path.join(dir, 'workspace');
   for (const d of [path.join(userDataDir, 'User'), extensionsDir, workspace]) fs.mkdirSync(d, { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...baseSettings, ...opts.settings }, null, 2));
+  const trust = opts.untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...baseSettings, ...trust, ...opts.settings }, null, 2));
   for (const [rel, content] of Object.entries(opts.files ?? {})) {
     fs.mkdirSync(path.dirname(path.join(workspace, rel)), { recursive: true });
     fs.writeFileSync(path.join(workspace, rel), content);
@@ -104,7 +107,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const child = spawn(
     node24,
     [codeServerJs, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
-      '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+      '--disable-update-check', ...(opts.untrusted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
       '--ignore-last-opened', '--reconnection-grace-time', '10', ...(opts.args ?? []), workspace],
     { env, stdio: ['ignore', log, log], detached: true }, // detached: its own process group, ended as a whole
   );

@@ -85,7 +85,7 @@ describe('tools: executeToolCalls', () => {
     });
     const calls = [call('read_file', { path: 'a.txt' }), call('run_in_terminal', { command: 'sleep 9' }), call('create_file', { path: 'z.txt', content: 'z' })];
     const results = await executeToolCalls(calls, ctx({ signal: stop.signal }));
-    assert.deepEqual(results.map((r) => r.state), ['done', 'done', 'failed']);
+    assert.deepEqual(results.map((r) => r.state), ['done', 'failed', 'failed']);
     assert.equal(results[1].content, '$ sleep 9\nStopped by the user.\npartial');
     assert.equal(results[2].content, 'Error: Not run: the user pressed Stop.');
     assert.deepEqual(port.writes, ['run sleep 9 @.']);
