@@ -5,13 +5,18 @@ import { chatRequests, connect, disconnect, type Connected } from './fixtures';
 
 const math = 'export function add(a: number, b: number) {\n  return a + b;\n}\n\nexport function sub(a: number, b: number) {\n  return a - b;\n}\n';
 const broken = '{\n  "name": "demo",,\n  "version": 1\n}\n';
+const geometry = 'export const unit = 1;\n\nexport function area(w: number, h: number) {\n  const a = w * h;\n  return a;\n}\n';
 const template = '---\ntitle: Security review\ndescription: Look for injection\n---\nReview this {{language}} code in {{file}} for {{input}}:\n\n{{selection}}\n';
 
 describe('editor commands: the selection in, the answer back into the code', function () {
   let c: Connected;
   before(async () => {
     c = await connect('e2e-editor', {
-      files: { 'src/math.ts': math, 'config/data.json': broken, '.gateway-chat/prompts/security.md': template },
+      files: { 'src/math.ts': math, 'src/geometry.ts': geometry, 'config/data.json': broken, '.gateway-chat/prompts/security.md': template },
+      settings: {
+        'gatewayChat.commandModels': { document: 'test/doc-model' },
+        'gatewayChat.prompts': { document: 'Document this {{language}} from {{file}} tersely.' },
+      },
     });
   });
   after(async () => disconnect(c));
@@ -134,5 +139,28 @@ describe('editor commands: the selection in, the answer back into the code', fun
     await wb.answerQuickInput('SQL injection');
     await c.panel.waitForAnswer();
     assert.equal(lastUserMessage(), 'Review this typescript code in src/math.ts for SQL injection:\n\nexport function add(a: number, b: number) {\n  return a + b;\n}\n');
+  });
+
+  it('documents the function around the cursor, with the prompt and model the settings give the command', async () => {
+    const { wb, gw, panel } = c;
+    await wb.openFile('geometry.ts');
+    await wb.editorLines().first().click();
+    await wb.page.keyboard.press('Control+Home');
+    for (let i = 0; i < 4; i++) await wb.page.keyboard.press('ArrowDown');
+    // No selection: the block comes from the language's symbols, which the breadcrumbs show once ready.
+    await wb.page.locator('.breadcrumbs-control .monaco-breadcrumb-item', { hasText: 'area' }).waitFor({ timeout: 60_000 });
+    const documented = '/** The area of a w-by-h rectangle. */\nexport function area(w: number, h: number) {\n  const a = w * h;\n  return a;\n}';
+    gw.route('doc-model', { answer: { content: '```ts\n' + documented + '\n```' } });
+    await panel.expectAnswer();
+    await wb.runCommand('Gateway Chat: Document Selection');
+    const toast = wb.toast(/Apply the proposed change to geometry\.ts\?/);
+    await toast.waitFor({ timeout: 30_000 });
+    const request = chatRequests(gw).at(-1)!.body;
+    assert.equal(request.model, 'doc-model', 'gatewayChat.commandModels.document picks the model');
+    assert.equal(request.messages.at(-1).content,
+      'Document this typescript from src/geometry.ts tersely.\n\nsrc/geometry.ts:3-6\n```typescript\nexport function area(w: number, h: number) {\n  const a = w * h;\n  return a;\n}\n```');
+    await toast.locator('.monaco-button', { hasText: /^Apply$/ }).click();
+    await wb.page.locator('.view-line', { hasText: 'The area of a w-by-h rectangle' }).waitFor({ timeout: 10_000 });
+    assert.equal(await wb.editorText(), 'export const unit = 1;\n\n' + documented + '\n');
   });
 });
