@@ -21,6 +21,7 @@ export class HistoryStore {
   private index: Map<string, HistoryEntry> | undefined;
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; conversation: ConversationRecord }>();
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly textCache = new Map<string, { updatedAt: number; text: string }>();
 
   constructor(root: string, private readonly options: HistoryStoreOptions = {}) {
     this.dir = path.join(root, 'conversations');
@@ -99,6 +100,7 @@ export class HistoryStore {
   async delete(id: string): Promise<void> {
     if (!idPattern.test(id)) return;
     this.cancelPending(id);
+    this.textCache.delete(id);
     await this.serial(async () => {
       await fs.rm(this.fileOf(id), { force: true });
       const index = await this.loadIndex();
@@ -119,11 +121,23 @@ export class HistoryStore {
         hits.push(entry);
         continue;
       }
-      const conversation = await this.load(entry.id);
-      const text = conversation ? (conversation.title + '\n' + conversation.messages.map((m) => m.content).join('\n')).toLowerCase() : '';
-      if (words.every((w) => text.includes(w))) hits.push(entry);
+      const text = await this.messagesText(entry);
+      if (words.every((w) => (titleText + '\n' + text).includes(w))) hits.push(entry);
     }
     return hits;
+  }
+
+  /**
+   * The lower-cased text of a conversation's messages, read once per version: searching as the user
+   * types must not parse every saved conversation on every keystroke.
+   */
+  private async messagesText(entry: HistoryEntry): Promise<string> {
+    const cached = this.textCache.get(entry.id);
+    if (cached?.updatedAt === entry.updatedAt) return cached.text;
+    const conversation = await this.load(entry.id);
+    const text = conversation ? conversation.messages.map((m) => m.content).join('\n').toLowerCase() : '';
+    this.textCache.set(entry.id, { updatedAt: entry.updatedAt, text });
+    return text;
   }
 
   private fileOf(id: string): string {

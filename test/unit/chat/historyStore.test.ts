@@ -92,6 +92,21 @@ describe('HistoryStore', () => {
     assert.equal(fs.existsSync(path.join(root, 'conversations', 'a.json')), false);
   });
 
+  it('reads each conversation once for searching, and again only when it changed', async () => {
+    const store = new HistoryStore(root);
+    await store.save(conversation('a', 'Notes', 'first words', 1000));
+    let loads = 0;
+    const load = store.load.bind(store);
+    store.load = (id) => (loads++, load(id));
+    assert.deepEqual((await store.search('first')).map((e) => e.id), ['a']);
+    assert.deepEqual((await store.search('words')).map((e) => e.id), ['a']);
+    assert.equal(loads, 1, 'typing a query does not re-read every conversation');
+    await store.save(conversation('a', 'Notes', 'second draft', 2000));
+    assert.deepEqual((await store.search('second')).map((e) => e.id), ['a']);
+    assert.deepEqual((await store.search('first')).map((e) => e.id), []);
+    assert.equal(loads, 2);
+  });
+
   it('refuses ids that could escape its folder', async () => {
     const store = new HistoryStore(root);
     await assert.rejects(store.save(conversation('../evil', 'x')));
