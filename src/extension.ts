@@ -3,6 +3,7 @@ import { proposalScheme } from './host/applyWithDiff';
 import { ChatController } from './host/chatController';
 import { ChatViewProvider, chatViewId } from './host/chatViewProvider';
 import { GatewayCodeActions } from './host/codeActionProvider';
+import { inspectScheme } from './host/inspector';
 import { registerCommands } from './host/commands';
 import { createModelStatus } from './host/statusBar';
 
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
     view,
     vscode.window.registerWebviewViewProvider(chatViewId, view),
     vscode.workspace.registerTextDocumentContentProvider(proposalScheme, controller.proposals),
+    vscode.workspace.registerTextDocumentContentProvider(inspectScheme, controller.inspector),
     createModelStatus(),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new GatewayCodeActions(), { providedCodeActionKinds: GatewayCodeActions.kinds }),
     vscode.workspace.onDidChangeConfiguration((e) => {

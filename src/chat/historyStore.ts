@@ -11,6 +11,8 @@ export interface HistoryStoreOptions {
   debounceMs?: number;
   /** Told about each corrupt file set aside (its new name), so the user can be informed. */
   onCorrupt?: (setAsidePath: string, error: unknown) => void;
+  /** Told when a conversation could not be written, so the loss is never silent. */
+  onWriteError?: (conversationId: string, error: unknown) => void;
 }
 
 const idPattern = /^[A-Za-z0-9_-]{1,80}$/;
@@ -61,7 +63,10 @@ export class HistoryStore {
   /** Saves now (and cancels a pending debounced save of the same conversation). */
   save(conversation: ConversationRecord): Promise<void> {
     this.cancelPending(conversation.id);
-    return this.serial(() => this.write(structuredClone(conversation)));
+    return this.serial(() => this.write(structuredClone(conversation))).catch((e) => {
+      this.options.onWriteError?.(conversation.id, e);
+      throw e;
+    });
   }
 
   /** Saves after a short quiet period; used while an answer streams. */
@@ -75,7 +80,7 @@ export class HistoryStore {
       conversation,
       timer: setTimeout(() => {
         this.timers.delete(conversation.id);
-        void this.serial(() => this.write(structuredClone(entry.conversation)));
+        void this.serial(() => this.write(structuredClone(entry.conversation))).catch((e) => this.options.onWriteError?.(conversation.id, e));
       }, this.options.debounceMs ?? 400),
     };
     this.timers.set(conversation.id, entry);

@@ -1,16 +1,8 @@
 // gatewayChat.models: per-model request settings keyed by `<endpointId>/<modelId>` or a glob
 // (`relay/deepseek-*`, `*/qwen3-*`). Every matching entry applies, the more specific later.
+import type { ModelSettings } from '../shared/modelSettingsShape';
 
-export interface ModelSettings {
-  /** Request fields as the gateway documents them: temperature, top_p, max_tokens, reasoning_effort, ... */
-  params?: Record<string, unknown>;
-  /** JSON deep-merged into the request body (put `extra_body` inside it for gateways that want that key). */
-  body?: Record<string, unknown>;
-  /** Top-level fields to remove before sending, for gateways that reject them. */
-  omit?: string[];
-  capabilities?: Record<string, boolean>;
-  toolFormat?: 'tools' | 'functions';
-}
+export type { ModelPrices, ModelSettings } from '../shared/modelSettingsShape';
 
 function globToRegExp(glob: string): RegExp {
   const escaped = glob.split('*').map((part) => part.replace(/[.+?^$(){}|[\]\\]/g, '\\$&'));
@@ -20,17 +12,22 @@ function globToRegExp(glob: string): RegExp {
 // Specificity: literal characters count, so `relay/deepseek-*` beats `*/deepseek-*`, and an exact key wins.
 const specificity = (key: string) => key.replace(/\*/g, '').length + (key.includes('*') ? 0 : 10_000);
 
-export function settingsFor(all: Record<string, unknown> | undefined, model: string): ModelSettings {
-  const entries = Object.entries(all ?? {})
+/** The entries that apply to `model`, least specific first: `[key, entry]`. */
+export function matchingEntries(all: Record<string, unknown> | undefined, model: string): [string, ModelSettings][] {
+  return Object.entries(all ?? {})
     .filter(([key, v]) => typeof v === 'object' && v !== null && (key === model || (key.includes('*') && globToRegExp(key).test(model))))
     .sort(([a], [b]) => specificity(a) - specificity(b)) as [string, ModelSettings][];
+}
+
+export function settingsFor(all: Record<string, unknown> | undefined, model: string): ModelSettings {
   const out: ModelSettings = {};
-  for (const [, s] of entries) {
+  for (const [, s] of matchingEntries(all, model)) {
     if (s.params) out.params = { ...out.params, ...s.params };
     if (s.body) out.body = deepMerge(out.body ?? {}, s.body);
     if (Array.isArray(s.omit)) out.omit = [...new Set([...(out.omit ?? []), ...s.omit.filter((x) => typeof x === 'string')])];
     if (s.capabilities) out.capabilities = { ...out.capabilities, ...s.capabilities };
     if (s.toolFormat) out.toolFormat = s.toolFormat;
+    if (isPlain(s.prices)) out.prices = { ...out.prices, ...s.prices };
   }
   return out;
 }

@@ -6,10 +6,14 @@ import type { HistoryStore } from './historyStore';
 import { continuePrompt, wireMessages } from './packaging';
 import type { ChatRequest, ToolDefinition } from '../llm/types';
 import { applySettings, type ModelSettings } from './modelSettings';
+import { priceAnswer } from './cost';
+import { recordJsonCheck } from './jsonCheck';
 import { applyRequestOptions } from './requestOptions';
 import { runToolCalls, settleUnfinishedCalls, type ToolHost } from './toolRunner';
 import { titleFromModel, titleFromPrompt } from './titles';
-import { runTurn, type StreamingClient } from './turn';
+import type { StreamingClient } from './turn';
+import { ExchangeLog } from './exchangeLog';
+import { runHealingTurn, type CompatibilityPort } from './healingTurn';
 
 export type ResolvedModel = { client: StreamingClient; modelId: string; model: string } | { error: ErrorInfo };
 
@@ -27,6 +31,8 @@ export interface SessionPorts {
   tools?: SessionTools;
   /** gatewayChat.models resolved for a model: parameters, body merge, omitted fields. */
   modelSettings?(model: string): ModelSettings;
+  /** Fields a gateway refused, remembered per model and left out (or renamed) before sending. */
+  compatibility?: CompatibilityPort;
 }
 
 export interface SessionTools {
@@ -47,6 +53,8 @@ export class ChatSession {
   private readonly batcher: DeltaBatcher;
   /** Tools the user allowed for the rest of a conversation, by conversation id. */
   private readonly allowedTools = new Map<string, Set<string>>();
+  /** What went over the wire per answer, for the request inspector (memory only, never saved). */
+  readonly exchanges = new ExchangeLog();
 
   constructor(private readonly ports: SessionPorts) {
     this.conversation = this.blank();
@@ -94,6 +102,7 @@ export class ChatSession {
     m.content = pick.content;
     if (pick.reasoning) m.reasoning = pick.reasoning;
     else delete m.reasoning;
+    recordJsonCheck(m);
     this.touch();
     void this.ports.store.save(this.conversation).catch(() => undefined);
     this.ports.post({ type: 'message', message: m, busy: this.busy });
@@ -197,7 +206,8 @@ export class ChatSession {
       const settings = this.ports.modelSettings?.(model) ?? {};
       for (let step = 1; ; step++) {
         const history = c.messages.slice(0, c.messages.indexOf(m) + (extra.length ? 1 : 0));
-        await runTurn({
+        await runHealingTurn({
+          model, compatibility: this.ports.compatibility, exchanges: this.exchanges, mayHeal: step === 1,
           client: resolved.client,
           request: applyRequestOptions(applySettings({
             model: resolved.modelId,
@@ -210,6 +220,7 @@ export class ChatSession {
           signal: abort.signal,
           observer: this.observer(m),
         });
+        priceAnswer(m.usage, settings.prices);
         // runTurn changed the status; TypeScript still sees the 'streaming' set above.
         if ((m.status as MessageRecord['status']) !== 'complete' || !m.toolCalls?.length || !tools) break;
         if (step >= tools.maxSteps()) {
@@ -229,19 +240,21 @@ export class ChatSession {
         extra = [];
         m = this.message('assistant', '');
         m.model = model;
+        if (c.options?.json) m.json = c.options.json;
         m.status = 'streaming';
         c.messages.push(m);
         this.ports.post({ type: 'message', message: m, busy: true });
       }
       // runTurn changed the status; TypeScript still sees the 'streaming' set above.
       if ((m.status as MessageRecord['status']) === 'complete' && c.messages.length === 2 && this.ports.titleWithModel?.()) {
-        const title = await titleFromModel(resolved.client, resolved.modelId, c.messages[0].content, abort.signal);
+        const title = await titleFromModel(resolved.client, resolved.modelId, c.messages[0].content, abort.signal, this.ports.compatibility?.get(model));
         if (title) c.title = title;
       }
     } finally {
       this.batcher.flush();
       this.abort = undefined;
       this.touch();
+      recordJsonCheck(m);
       await this.ports.store.save(c).catch(() => undefined);
       this.ports.post({ type: 'message', message: m, busy: false });
       if (m.status === 'error') this.returnPrompt();

@@ -1,5 +1,6 @@
 // Conversation titles: the first prompt by default; optionally a few words from the model.
 import type { Attachment } from '../shared/conversation';
+import { applyFixes, type CompatFix } from './compatibility';
 import type { StreamingClient } from './turn';
 
 export function titleFromPrompt(text: string, attachments: Attachment[]): string {
@@ -11,11 +12,15 @@ const titlePrompt = (prompt: string) =>
   `Write a title of at most six words for a conversation that starts with the message below. ` +
   `Answer with the title only, in the message's language, without quotes.\n\n${prompt.slice(0, 2000)}`;
 
-/** Asks the model for a short title; undefined when it fails or answers with nothing usable. */
-export async function titleFromModel(client: StreamingClient, modelId: string, prompt: string, signal?: AbortSignal): Promise<string | undefined> {
+/**
+ * Asks the model for a short title; undefined when it fails or answers with nothing usable. `fixes`:
+ * what the gateway is remembered to refuse for this model (e.g. `max_tokens` on reasoning models).
+ */
+export async function titleFromModel(client: StreamingClient, modelId: string, prompt: string, signal?: AbortSignal, fixes: readonly CompatFix[] = []): Promise<string | undefined> {
   let text = '';
   try {
-    const events = client.stream({ model: modelId, messages: [{ role: 'user', content: titlePrompt(prompt) }], max_tokens: 30 }, { signal });
+    const { request, omit } = applyFixes({ model: modelId, messages: [{ role: 'user', content: titlePrompt(prompt) }], max_tokens: 30 }, undefined, fixes);
+    const events = client.stream(request, { signal, omit });
     for await (const e of events) if (e.type === 'text' && e.choice === 0) text += e.text;
   } catch {
     return undefined;

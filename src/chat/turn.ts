@@ -24,6 +24,8 @@ export interface TurnOptions {
   signal?: AbortSignal;
   observer?: TurnObserver;
   omit?: string[];
+  /** Sees each attempt on the wire (the request inspector, self-healing). */
+  trace?: CallOptions['trace'];
   now?: () => number;
 }
 
@@ -41,7 +43,7 @@ export async function runTurn(o: TurnOptions): Promise<MessageRecord> {
   if (n > 1) m.candidates = Array.from({ length: n }, (_, i) => m.candidates?.[i] ?? { content: '' });
   const candidate = (choice: number) => (m.candidates ??= [])[choice] ??= { content: '' };
   try {
-    const callOptions: CallOptions = { signal: o.signal, omit: o.omit, onRetry: (r) => o.observer?.onRetry?.(r) };
+    const callOptions: CallOptions = { signal: o.signal, omit: o.omit, onRetry: (r) => o.observer?.onRetry?.(r), ...(o.trace ? { trace: o.trace } : {}) };
     const events = o.request.stream === false && o.client.complete
       ? eventsOf(await o.client.complete(o.request, callOptions))
       : o.client.stream(o.request, callOptions);
@@ -130,6 +132,7 @@ export function toErrorInfo(e: unknown): ErrorInfo {
       message: String(g.message ?? ''),
       ...(g.status !== undefined ? { status: g.status } : {}),
       ...(g.code !== undefined ? { code: String(g.code) } : {}),
+      ...(g.param ? { param: String(g.param) } : {}),
       ...(g.url ? { url: g.url } : {}),
       ...(g.retryAfterMs !== undefined ? { retryAfterMs: g.retryAfterMs } : {}),
     };

@@ -15,7 +15,13 @@ import { setApiKeyCommand } from './endpoints';
 import { DraftStore } from './draftStore';
 import { Gateways } from './gateways';
 import { ToolApprovals } from './toolApprovals';
+import { optionsFromPanel } from '../chat/panelOptions';
+import { saveImage } from './saveImage';
+import { pickSchema } from './schemaPicker';
+import { modelSettingsView, saveModelSettings } from './modelSettingsEditor';
 import { modelSettings, toolOffer } from './toolSettings';
+import { CompatibilityMemory } from './compatibilityMemory';
+import { Inspector } from './inspector';
 
 const lastConversationKey = 'gatewayChat.lastConversation';
 
@@ -25,6 +31,8 @@ export class ChatController implements vscode.Disposable {
   readonly gateways: Gateways;
   readonly proposals = new ProposalDocuments();
   readonly approvals: ToolApprovals;
+  readonly compatibility: CompatibilityMemory;
+  readonly inspector: Inspector;
   private readonly drafts: DraftStore;
   private post: (m: HostToWebview) => void = () => undefined;
   private restored = false;
@@ -37,8 +45,13 @@ export class ChatController implements vscode.Disposable {
         log.error(`A conversation file could not be read and was set aside as ${file}`);
         void vscode.window.showWarningMessage(vscode.l10n.t('A saved conversation could not be read. It was set aside (not deleted) as {0}.', file));
       },
+      onWriteError: (id, error) => {
+        log.error(`Conversation ${id} could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+        this.warnOnce(vscode.l10n.t('The conversation could not be saved: {0}', error instanceof Error ? error.message : String(error)));
+      },
     });
     this.approvals = new ToolApprovals((m) => this.post(m), this.proposals);
+    this.compatibility = new CompatibilityMemory(context.globalState);
     this.session = new ChatSession({
       store: this.store,
       post: (m) => this.onSessionPost(m),
@@ -47,6 +60,7 @@ export class ChatController implements vscode.Disposable {
       titleWithModel: () => vscode.workspace.getConfiguration('gatewayChat').get<boolean>('titleWithModel') === true,
       newId: () => randomUUID(),
       modelSettings: (model) => modelSettings(model),
+      compatibility: this.compatibility,
       tools: {
         host: this.approvals,
         definitions: (model) => toolOffer(model),
@@ -54,6 +68,19 @@ export class ChatController implements vscode.Disposable {
       },
       now: () => Date.now(),
     });
+    this.inspector = new Inspector({
+      exchanges: (id) => this.session.exchanges.get(id),
+      model: (id) => this.session.conversation.messages.find((x) => x.id === id)?.model,
+    });
+  }
+
+  private warnedAt = 0;
+
+  /** A failing disk fails on every save while an answer streams: tell the user, not once per token. */
+  private warnOnce(message: string): void {
+    if (Date.now() - this.warnedAt < 60_000) return;
+    this.warnedAt = Date.now();
+    void vscode.window.showWarningMessage(message);
   }
 
   connect(post: (m: HostToWebview) => void): void {
@@ -138,6 +165,14 @@ export class ChatController implements vscode.Disposable {
         return;
       }
       case 'draft': return this.drafts.write(m.text);
+      case 'setOptions': return this.session.setOptions(optionsFromPanel(this.session.conversation.options, m.options));
+      case 'pickSchema': return this.pickSchema();
+      case 'saveImage': return void (await saveImage(this.session.conversation, m.messageId, m.index));
+      case 'openModelSettings': return this.post(modelSettingsView(currentModel()));
+      case 'saveModelSettings': {
+        if (await saveModelSettings(m.model, m.settings, this.log)) this.post(modelSettingsView(m.model, true));
+        return;
+      }
       case 'toolDecision':
         return this.approvals.decide(m.callId, m.approved
           ? { approved: true, allowForConversation: m.allowForConversation }
@@ -147,6 +182,9 @@ export class ChatController implements vscode.Disposable {
         if (uri) await vscode.window.showTextDocument(uri, { preview: true });
         return;
       }
+      case 'chooseCandidate': return void this.session.chooseCandidate(m.messageId, m.index);
+      case 'inspect': return this.inspector.open(m.messageId);
+      case 'copyCurl': return this.inspector.copyCurl(m.messageId);
       default: assertNever(m);
     }
   }
@@ -166,6 +204,13 @@ export class ChatController implements vscode.Disposable {
       void this.context.workspaceState.update(lastConversationKey, m.conversation.id);
     }
     this.post(m);
+  }
+
+  /** The panel's bar waits for this answer: the picked schema, or the options as they were. */
+  private async pickSchema(): Promise<void> {
+    const json = await pickSchema();
+    if (json) this.session.setOptions({ ...this.session.conversation.options, json });
+    this.post({ type: 'options', options: this.session.conversation.options ?? {} });
   }
 
   private async attach(kind: 'selection' | 'file' | 'image'): Promise<void> {

@@ -8,6 +8,7 @@ import { readEndpoints, setApiKeyCommand } from './endpoints';
 import type { ActionKind } from '../chat/prompts';
 import { EditorCommands } from './editorCommands';
 import { manageEndpoints } from './manageEndpoints';
+import { forgetCompatibilityCommand } from './compatibilityMemory';
 
 /** Registers every command the manifest declares. */
 export function registerCommands(context: vscode.ExtensionContext, view: ChatViewProvider, controller: ChatController): vscode.Disposable[] {
@@ -34,6 +35,7 @@ export function registerCommands(context: vscode.ExtensionContext, view: ChatVie
     'gatewayChat.testSelection': action('test'),
     'gatewayChat.ask': () => editor.ask(),
     'gatewayChat.runPrompt': () => editor.runPrompt(),
+    'gatewayChat.forgetCompatibility': () => forgetCompatibilityCommand(controller.compatibility),
   };
   return Object.entries(handlers).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

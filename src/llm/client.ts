@@ -6,6 +6,7 @@ import { Attempt, createDispatcher, headerValue, readText, send, type SendInit }
 import { normalizeModels } from './models';
 import { backoffMs, MAX_RETRY_WAIT_MS, retryAfterFromHeaders, shouldRetryResponse, sleep } from './retry';
 import { SseReader } from './sse';
+import { Tracer } from './trace';
 import type { AssembledResponse, CallOptions, ChatEvent, ChatRequest, EndpointConfig, GatewayClient, ModelInfo } from './types';
 import { resolveUrls, stripSecrets } from './url';
 
@@ -58,7 +59,7 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
   }
 
   /** Sends with retries; yields a `retry` event before each wait. Returns a 2xx response. */
-  async function* open(url: string, init: SendInit, options: CallOptions): AsyncGenerator<RetryEvent, Opened> {
+  async function* open(url: string, init: SendInit, options: CallOptions, tracer: Tracer): AsyncGenerator<RetryEvent, Opened> {
     const signal = options.signal;
     for (let retry = 0; ; retry++) {
       if (signal?.aborted) throw aborted(url);
@@ -67,10 +68,13 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
       let retryable: boolean;
       let waitMs: number | undefined;
       try {
+        tracer.request(url, init);
         const res = await send(dispatcher, url, init, attempt, timeoutMs);
+        tracer.response(res.statusCode, res.headers);
         if (res.statusCode >= 200 && res.statusCode < 300) return { res, attempt };
         attempt.startIdle(idleMs);
         const text = await readText(res.body, attempt, MAX_ERROR_BODY);
+        tracer.text(text);
         attempt.dispose();
         waitMs = retryAfterFromHeaders(res.headers);
         error = errorFromHttp({
@@ -86,6 +90,7 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
         attempt.dispose();
         ({ error, retryable } = classify(err, attempt, url));
       }
+      tracer.end(error);
       if (!retryable || retry >= maxRetries) throw error;
       const wait = waitMs ?? backoffMs(retry, retryBaseMs);
       if (wait > MAX_RETRY_WAIT_MS) throw error;
@@ -100,8 +105,8 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
     }
   }
 
-  async function openQuietly(url: string, init: SendInit, options: CallOptions): Promise<Opened> {
-    const it = open(url, init, options);
+  async function openQuietly(url: string, init: SendInit, options: CallOptions, tracer: Tracer): Promise<Opened> {
+    const it = open(url, init, options, tracer);
     for (;;) {
       const r = await it.next();
       if (r.done) return r.value;
@@ -122,21 +127,25 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
       headers: headersFor('text/event-stream', true),
       body: JSON.stringify(buildBody(request, 'stream', options.omit)),
     };
-    const { res, attempt } = yield* open(url, init, options);
+    const tracer = new Tracer(options.trace, secrets);
+    const { res, attempt } = yield* open(url, init, options, tracer);
     const acc = new Accumulator();
     const out: ChatEvent[] = [];
     const body = res.body;
     let midBody = false;
+    let failure: GatewayError | undefined;
     try {
       attempt.startIdle(idleMs);
       if (!isEventStream(res.headers)) {
         // Some gateways ignore `stream: true` and answer with one JSON document.
         const text = await readText(body, attempt);
+        tracer.text(text);
         applyWhole(text, url, acc, out);
       } else {
         const reader = new SseReader(acc, out, () => attempt.progress(), url, secrets);
         for await (const chunk of body as AsyncIterable<Uint8Array>) {
           midBody = true;
+          tracer.bytes(chunk);
           reader.feed(chunk);
           if (out.length > 0) {
             for (let i = 0; i < out.length; i++) yield out[i];
@@ -157,10 +166,11 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
       attempt.dispose();
       yield { type: 'done', response };
     } catch (err) {
-      throw fail(err, attempt, url, acc, midBody);
+      throw (failure = fail(err, attempt, url, acc, midBody));
     } finally {
       attempt.dispose();
       if (!body.destroyed) body.destroy();
+      tracer.end(failure);
     }
   }
 
@@ -171,10 +181,12 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
       headers: headersFor('application/json', true),
       body: JSON.stringify(buildBody(request, 'complete', options.omit)),
     };
-    const { res, attempt } = await openQuietly(url, init, options);
+    const tracer = new Tracer(options.trace, secrets);
+    const { res, attempt } = await openQuietly(url, init, options, tracer);
     const acc = new Accumulator();
     const out: ChatEvent[] = [];
     let midBody = false;
+    let failure: GatewayError | undefined;
     try {
       attempt.startIdle(idleMs);
       if (isEventStream(res.headers)) {
@@ -182,6 +194,7 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
         const reader = new SseReader(acc, out, () => attempt.progress(), url, secrets);
         for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
           midBody = true;
+          tracer.bytes(chunk);
           reader.feed(chunk);
           out.length = 0;
           if (reader.error) throw reader.error;
@@ -191,14 +204,17 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
         if (reader.error) throw reader.error;
         if (!reader.done && !acc.allFinished()) throw interrupted(url);
       } else {
-        applyWhole(await readText(res.body, attempt), url, acc, out);
+        const text = await readText(res.body, attempt);
+        tracer.text(text);
+        applyWhole(text, url, acc, out);
       }
       return acc.finish();
     } catch (err) {
-      throw fail(err, attempt, url, acc, midBody);
+      throw (failure = fail(err, attempt, url, acc, midBody));
     } finally {
       attempt.dispose();
       if (!res.body.destroyed) res.body.destroy();
+      tracer.end(failure);
     }
   }
 
@@ -218,10 +234,13 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
 
   async function listModels(options: CallOptions = {}): Promise<ModelInfo[]> {
     const url = urls.models;
-    const { res, attempt } = await openQuietly(url, { method: 'GET', headers: headersFor('application/json', false) }, options);
+    const tracer = new Tracer(options.trace, secrets);
+    const { res, attempt } = await openQuietly(url, { method: 'GET', headers: headersFor('application/json', false) }, options, tracer);
+    let failure: GatewayError | undefined;
     try {
       attempt.startIdle(idleMs);
       const text = await readText(res.body, attempt);
+      tracer.text(text);
       let json: unknown;
       try {
         json = JSON.parse(text);
@@ -232,10 +251,11 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
       if (!models) throw new GatewayError('protocol', 'The model list has an unexpected shape', url);
       return models;
     } catch (err) {
-      throw classify(err, attempt, url).error;
+      throw (failure = classify(err, attempt, url).error);
     } finally {
       attempt.dispose();
       if (!res.body.destroyed) res.body.destroy();
+      tracer.end(failure);
     }
   }
 

@@ -36,11 +36,16 @@ export function isGatewayError(e: unknown): e is GatewayError {
 
 /** Replaces every secret (and any Bearer token) so no message or log line carries a key. */
 export function redact(text: string, secrets: readonly string[]): string {
+  return redactSecrets(text, secrets).replace(/(Bearer\s+)[^\s"',;]+/gi, '$1***');
+}
+
+/** Replaces only the known secrets, leaving the rest of the text exactly as it was. */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) {
     if (s && s.length >= 4 && out.includes(s)) out = out.split(s).join('***');
   }
-  return out.replace(/(Bearer\s+)[^\s"',;]+/gi, '$1***');
+  return out;
 }
 
 export function kindForStatus(status: number): GatewayErrorKind {

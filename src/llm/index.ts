@@ -22,6 +22,7 @@ export type {
   RetryInfo,
   Role,
   ToolDefinition,
+  TraceEvent,
   Usage,
   WireToolCall,
 } from './types';

@@ -200,7 +200,20 @@ export interface CallOptions {
   /** Top-level body fields to delete before sending (for gateways that reject them). */
   omit?: string[];
   onRetry?: (r: RetryInfo) => void;
+  /** Sees every attempt as it goes over the wire (the request inspector); keys are redacted before it does. */
+  trace?: (e: TraceEvent) => void;
 }
+
+/**
+ * One attempt on the wire, in order: `request`, then `response` once headers arrived, `chunk`s of the
+ * raw body as received, and `end` (with the error's message when it failed). Header values that look
+ * secret read `***` (`Bearer ***` for Authorization); `body` is the exact text sent.
+ */
+export type TraceEvent =
+  | { type: 'request'; url: string; method: string; headers: Record<string, string>; body?: string }
+  | { type: 'response'; status: number; headers: Record<string, string> }
+  | { type: 'chunk'; text: string }
+  | { type: 'end'; error?: string };
 
 export interface GatewayClient {
   readonly urls: { base: string; chatCompletions: string; models: string };

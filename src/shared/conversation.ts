@@ -12,6 +12,8 @@ export interface ErrorInfo {
   message: string;
   status?: number;
   code?: string;
+  /** The request field the gateway's error names (`error.param`), e.g. one it does not support. */
+  param?: string;
   url?: string;
   retryAfterMs?: number;
 }
@@ -134,6 +136,8 @@ export interface MessageRecord {
   logprobs?: TokenLogprob[];
   /** The JSON output that was asked for, so the panel can render and validate the answer. */
   json?: RequestOptions['json'];
+  /** The finished answer checked against `json.schema` (set by the chat layer; errors read `path: message`). */
+  jsonCheck?: { valid: boolean; errors: string[] };
   /** One-line notes on how the request was adapted (a parameter the gateway rejected and was dropped). */
   notices?: string[];
 }

@@ -1,6 +1,7 @@
 // The host <-> webview protocol. Each member carries exactly its fields; both sides switch on
 // `type` and end in an exhaustive `never` check. The host validates everything it receives.
-import type { Attachment, ConversationRecord, ErrorInfo, HistoryEntry, MessageRecord } from './conversation';
+import type { Attachment, ConversationRecord, ErrorInfo, HistoryEntry, MessageRecord, RequestOptions } from './conversation';
+import type { ModelSettings } from './modelSettingsShape';
 
 export interface EndpointDraft {
   id: string;
@@ -56,8 +57,24 @@ export type WebviewToHost =
   | { type: 'setApiKey'; endpointId: string }
   | { type: 'testConnection'; endpoint: EndpointDraft }
   | { type: 'draft'; text: string }
+  /** The gear by the model picker: the host answers with `modelSettings` for the current model. */
+  | { type: 'openModelSettings' }
+  /** The settings form saved: the keys it owns in gatewayChat.models["<model>"] (user settings). */
+  | { type: 'saveModelSettings'; model: string; settings: ModelSettings }
+  /** The composer's option bar changed (JSON output, web search, image options, candidates, logprobs). */
+  | { type: 'setOptions'; options: RequestOptions }
+  /** "JSON: schema..." in the option bar: the host shows a pick of schemas. */
+  | { type: 'pickSchema' }
+  /** Save one of an answer's images (`message.images[index]`) into the workspace. */
+  | { type: 'saveImage'; messageId: string; index: number }
   | { type: 'toolDecision'; callId: string; approved: boolean; reason: string; allowForConversation: boolean }
-  | { type: 'openFile'; path: string };
+  | { type: 'openFile'; path: string }
+  /** The request inspector for an answer: what went over the wire, in an editor beside the panel. */
+  | { type: 'inspect'; messageId: string }
+  /** The request behind an answer as a curl command on the clipboard (the key never in it). */
+  | { type: 'copyCurl'; messageId: string }
+  /** The user picked one of an answer's `n` candidates to continue the conversation with. */
+  | { type: 'chooseCandidate'; messageId: string; index: number };
 
 export type HostToWebview =
   | { type: 'init'; locale: string; strings: Record<string, string>; version: string }
@@ -73,6 +90,10 @@ export type HostToWebview =
   | { type: 'fileSuggestions'; query: string; items: FileSuggestion[] }
   | { type: 'connectionResult'; ok: boolean; message: string }
   | { type: 'newChat' }
+  /** The current model's exact gatewayChat.models entry, and each glob entry that also applies (read-only). */
+  | { type: 'modelSettings'; model: string; entry: ModelSettings; inherited: { source: string; settings: ModelSettings }[]; saved: boolean }
+  /** The conversation's request options changed on the host's side (a schema was picked). */
+  | { type: 'options'; options: RequestOptions }
   | { type: 'toolApproval'; messageId: string; request: ToolApprovalView }
   | { type: 'toolApprovalDone'; callId: string };
 

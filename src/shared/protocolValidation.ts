@@ -1,6 +1,7 @@
 // Validation of what the webview sends. The webview renders model output, so the host treats
 // every message as untrusted input: exact keys, exact types, bounded sizes.
 import type { WebviewToHost } from './protocol';
+import { isFormSettings } from './modelSettingsShape';
 
 type Check = (v: unknown) => boolean;
 
@@ -37,6 +38,30 @@ const attachment = shape({
   detail: optional(oneOf('auto', 'low', 'high')),
 });
 const attachments: Check = (v) => Array.isArray(v) && v.length <= 32 && v.every(attachment);
+// The option bar's RequestOptions. A schema coming back from the panel is only ever the one the host
+// sent (the host keeps its own copy); the size bound keeps a hostile one cheap to reject.
+const intIn = (min: number, max: number): Check => (v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const jsonOption: Check = (v) => shape({ mode: oneOf('object') })(v) || shape({
+  mode: oneOf('schema'), name: shortStr, source: optional(shortStr),
+  schema: (s) => isRecord(s) && jsonSize(s) <= 512_000,
+})(v);
+/** Characters as JSON; a cycle (structured clone allows them) or absurd depth counts as too big. */
+function jsonSize(v: unknown): number {
+  try {
+    return JSON.stringify(v).length;
+  } catch {
+    return Infinity;
+  }
+}
+const requestOptions = shape({
+  json: optional(jsonOption),
+  webSearch: optional(shape({ contextSize: oneOf('low', 'medium', 'high') })),
+  image: optional(shape({ aspectRatio: optional((v) => typeof v === 'string' && /^\d{1,2}:\d{1,2}$/.test(v)), imageSize: optional(oneOf('1K', '2K', '4K')) })),
+  n: optional(intIn(1, 8)),
+  logprobs: optional(shape({ top: intIn(0, 20) })),
+});
+/** An exact `<endpointId>/<modelId>`: the form never writes a glob entry. */
+const modelKey: Check = (v) => shortStr(v) && /^[^/*]+\/[^*]+$/.test(v as string);
 const endpoint = shape({ id: (v) => shortStr(v) && !(v as string).includes('/') && (v as string).length > 0, name: shortStr, baseUrl: shortStr, headers: stringMap });
 
 const messages: { [K in WebviewToHost['type']]: Record<string, Check> } = {
@@ -66,8 +91,16 @@ const messages: { [K in WebviewToHost['type']]: Record<string, Check> } = {
   setApiKey: { endpointId: shortStr },
   testConnection: { endpoint },
   draft: { text: str },
+  openModelSettings: {},
+  saveModelSettings: { model: modelKey, settings: isFormSettings },
+  setOptions: { options: requestOptions },
+  pickSchema: {},
+  saveImage: { messageId: shortStr, index: intIn(0, 255) },
   toolDecision: { callId: shortStr, approved: (v) => typeof v === 'boolean', reason: shortStr, allowForConversation: (v) => typeof v === 'boolean' },
   openFile: { path: shortStr },
+  inspect: { messageId: shortStr },
+  copyCurl: { messageId: shortStr },
+  chooseCandidate: { messageId: shortStr, index: (v) => nonNegative(v) && (v as number) < 128 },
 };
 
 /** Returns the message if it is a well-formed WebviewToHost, otherwise undefined. */

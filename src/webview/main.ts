@@ -7,6 +7,8 @@ import { el, iconButton } from './dom';
 import { HistoryView } from './historyView';
 import { setStrings, t } from './i18n';
 import { ModelPicker } from './modelPicker';
+import { OptionBar } from './optionBar';
+import { ModelSettingsForm } from './modelSettingsForm';
 import { SetupView } from './setupView';
 import { pendingApprovals } from './toolCallView';
 import { Transcript } from './transcript';
@@ -17,7 +19,9 @@ let ui: Panel | undefined;
 
 class Panel {
   readonly composer = new Composer();
+  readonly options = new OptionBar();
   readonly picker = new ModelPicker();
+  readonly modelSettings = new ModelSettingsForm();
   readonly setup = new SetupView();
   readonly history = new HistoryView(() => this.toggleHistory(false));
   readonly transcript = new Transcript(new CodeActions());
@@ -26,11 +30,14 @@ class Panel {
   constructor() {
     const header = el('header', { className: 'panel-header' },
       this.picker.root,
+      iconButton(t('Model settings'), 'settings', 'model-settings', () => (this.modelSettings.isOpen ? this.modelSettings.close() : this.modelSettings.open())),
       el('span', { className: 'spacer' }),
       iconButton(t('Gateway settings'), 'gear', 'open-setup', () => this.toggleSetup()),
       iconButton(t('History'), 'history', 'history', () => this.toggleHistory(!this.history.isOpen)),
       iconButton(t('New chat'), 'add', 'new-chat', () => send({ type: 'newChat' })));
-    app.replaceChildren(header, this.setup.root, this.history.root, this.transcript.root, this.composer.root);
+    // The option bar sits under the input, above the attach / send row.
+    this.composer.root.querySelector('.composer-tools')?.before(this.options.root);
+    app.replaceChildren(header, this.modelSettings.root, this.setup.root, this.history.root, this.transcript.root, this.composer.root);
   }
 
   setBusy(busy: boolean): void {
@@ -70,14 +77,19 @@ function handle(message: HostToWebview): void {
       return;
     case 'models':
       ui.picker.set(message.groups, message.current);
+      ui.modelSettings.follow(message.current);
+      return;
+    case 'modelSettings':
+      ui.modelSettings.show(message);
       return;
     case 'conversation':
       ui.transcript.show(message.conversation);
+      ui.options.set(message.conversation.options);
       ui.setBusy(message.busy);
       ui.toggleHistory(false);
       return;
     case 'delta':
-      ui.transcript.delta(message.messageId, message.content, message.reasoning);
+      ui.transcript.delta(message.messageId, message.content, message.reasoning, message.choice);
       return;
     case 'message':
       ui.transcript.upsert(message.message);
@@ -103,6 +115,9 @@ function handle(message: HostToWebview): void {
       return;
     case 'newChat':
       ui.composer.focus();
+      return;
+    case 'options':
+      ui.options.set(message.options);
       return;
     case 'toolApproval':
       pendingApprovals.set(message.request.callId, message.request);

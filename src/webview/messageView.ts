@@ -2,10 +2,14 @@
 // open tail block re-renders); user text is shown as typed.
 import type { ErrorInfo, MessageRecord } from '../shared/conversation';
 import { errorDetail, errorHeadline } from '../shared/errorText';
+import { AnswerExtras } from './answerExtrasView';
+import { CandidatesView } from './candidatesView';
 import { el, iconButton, textButton } from './dom';
 import { t, tAny } from './i18n';
+import { LogprobsView } from './logprobsView';
 import { StreamingMarkdown, type RenderHooks } from './markdown';
 import { renderToolCalls } from './toolCallView';
+import { noticeList, requestActions } from './requestActions';
 import { usageText } from './usageText';
 import { send } from './vscodeApi';
 
@@ -18,14 +22,18 @@ export class MessageView {
   private readonly errorSlot: HTMLElement;
   private readonly toolSlot: HTMLElement;
   private readonly footer: HTMLElement;
+  private readonly extras: AnswerExtras;
   private countdown: ReturnType<typeof setInterval> | undefined;
+  private candidates: CandidatesView | undefined;
+  private logprobs: LogprobsView | undefined;
 
   constructor(private message: MessageRecord, private readonly hooks: RenderHooks, private readonly isLast: () => boolean) {
     this.content = el('div', { className: 'content', testId: 'message-content' });
     this.errorSlot = el('div', { className: 'error-slot' });
     this.toolSlot = el('div', { className: 'tool-slot' });
     this.footer = el('footer', { className: 'message-footer' });
-    this.body = el('div', { className: 'message-body' }, this.content, this.toolSlot, this.errorSlot);
+    this.extras = new AnswerExtras(this.content);
+    this.body = el('div', { className: 'message-body' }, this.content, this.extras.root, this.toolSlot, this.errorSlot);
     this.root = el('article', {
       className: `message ${message.role}`,
       testId: 'message',
@@ -40,7 +48,8 @@ export class MessageView {
   }
 
   /** Streamed text arrived (already coalesced per frame by the host). */
-  appendDelta(content: string, reasoning: string): void {
+  appendDelta(content: string, reasoning: string, choice = 0): void {
+    if (choice || this.candidates) return this.appendCandidateDelta(content, reasoning, choice);
     if (reasoning) {
       this.message.reasoning = (this.message.reasoning ?? '') + reasoning;
       this.ensureReasoning().text.appendData(reasoning);
@@ -56,6 +65,11 @@ export class MessageView {
   update(next: MessageRecord): void {
     this.message = next;
     this.clearCountdown();
+    if (next.role === 'assistant' && next.candidates?.length) {
+      this.ensureCandidates().update(next);
+      this.renderChrome();
+      return;
+    }
     if (next.role === 'assistant' && this.markdown && next.content.startsWith(this.markdown.text)) {
       const rest = next.content.slice(this.markdown.text.length);
       if (rest) this.markdown.append(rest);
@@ -97,7 +111,11 @@ export class MessageView {
     this.reasoning = undefined;
     this.content.replaceChildren();
     this.body.querySelector('[data-testid="reasoning"]')?.remove();
-    if (m.role === 'user') {
+    this.candidates?.root.remove();
+    this.candidates = undefined;
+    this.content.hidden = false;
+    if (m.role === 'assistant' && m.candidates?.length) this.ensureCandidates().update(m);
+    else if (m.role === 'user') {
       this.content.append(el('div', { className: 'user-text', textContent: m.content }));
       if (m.attachments?.length) {
         this.content.append(el('div', { className: 'chips' }, ...m.attachments.map((a) =>
@@ -130,6 +148,45 @@ export class MessageView {
     return this.reasoning;
   }
 
+  /** n > 1: each choice streams into its own candidate; choice 0 is also the message's own text. */
+  private appendCandidateDelta(content: string, reasoning: string, choice: number): void {
+    const fresh = !this.candidates;
+    const view = this.ensureCandidates();
+    if (fresh) view.append(0, this.message.content, this.message.reasoning ?? '');
+    if (!choice) {
+      this.message.content += content;
+      if (reasoning) this.message.reasoning = (this.message.reasoning ?? '') + reasoning;
+    }
+    view.append(choice, content, reasoning);
+  }
+
+  /** The candidates take the answer's place (what streamed as the answer so far is candidate 0's). */
+  private ensureCandidates(): CandidatesView {
+    if (!this.candidates) {
+      this.markdown?.dispose();
+      this.markdown = undefined;
+      this.reasoning?.details.remove();
+      this.reasoning = undefined;
+      this.content.replaceChildren();
+      this.content.classList.remove('md-root');
+      this.content.hidden = true;
+      this.candidates = new CandidatesView(this.message.id, this.hooks, (index) => send({ type: 'chooseCandidate', messageId: this.message.id, index }));
+      this.content.after(this.candidates.root);
+    }
+    return this.candidates;
+  }
+
+  /** The token view under the answer, when the gateway returned logprobs. */
+  private logprobsToggle(m: MessageRecord): HTMLElement | undefined {
+    if (m.role !== 'assistant' || !m.logprobs?.length || m.status === 'streaming') return undefined;
+    if (!this.logprobs) {
+      this.logprobs = new LogprobsView();
+      this.toolSlot.before(this.logprobs.root);
+    }
+    this.logprobs.set(m.logprobs);
+    return this.logprobs.toggle;
+  }
+
   private ensureMarkdown(): StreamingMarkdown {
     this.markdown ??= new StreamingMarkdown(this.content, this.hooks);
     return this.markdown;
@@ -139,17 +196,21 @@ export class MessageView {
   renderChrome(): void {
     const m = this.message;
     this.root.dataset.status = m.status;
+    this.extras.render(m, this.markdown);
     if (this.reasoning && m.status !== 'streaming') {
       this.reasoning.summary.textContent = m.reasoningMs !== undefined ? t('Thought for {0} s', (m.reasoningMs / 1000).toFixed(1)) : t('Reasoning');
     }
     this.renderTools();
-    this.errorSlot.replaceChildren();
+    this.errorSlot.replaceChildren(noticeList(m));
     if (m.error && (m.status === 'error' || m.status === 'interrupted')) this.errorSlot.append(this.errorBlock(m));
     const actions: HTMLElement[] = [];
     if (m.status !== 'streaming') {
+      const tokens = this.logprobsToggle(m);
+      if (tokens) actions.push(tokens);
       actions.push(iconButton(t('Copy'), 'copy', 'copy', () => send({ type: 'copy', text: m.content })));
       if (m.role === 'user') actions.push(iconButton(t('Edit and resend'), 'edit', 'edit', () => this.startEdit()));
       if (m.role === 'assistant' && this.isLast()) actions.push(iconButton(t('Regenerate'), 'refresh', 'regenerate', () => send({ type: 'regenerate', messageId: m.id })));
+      actions.push(...requestActions(m));
     }
     const usage = m.role === 'assistant' && m.usage ? usageText(m.usage) : '';
     this.footer.replaceChildren(

@@ -39,8 +39,8 @@ export class Transcript {
     else this.scrollToEnd();
   }
 
-  delta(messageId: string, content: string, reasoning: string): void {
-    this.views.get(messageId)?.appendDelta(content, reasoning);
+  delta(messageId: string, content: string, reasoning: string, choice?: number): void {
+    this.views.get(messageId)?.appendDelta(content, reasoning, choice);
     this.scrollToEnd();
   }
 

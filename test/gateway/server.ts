@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { renderChunks, renderCompletion } from './chunks';
 import { DEMO_SCENARIOS, demoModels, echoScenario } from './demo-scenarios';
 import { delayOf, planSse, writePlan } from './sse-writer';
-import type { RecordedRequest, Scenario, TestGateway } from './types';
+import type { FieldRefusal, RecordedRequest, Scenario, TestGateway } from './types';
 
 // A loopback OpenAI-compatible gateway that answers from scripts and records every request.
 // Control endpoints under /__gateway/ let a test in another process script it over HTTP.
@@ -70,6 +70,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
       res.writeHead(status, { 'content-type': type, ...headers });
       res.end(payload);
     };
+    const refusal = s.rejectFields?.find((r) => body && typeof body === 'object' && Object.hasOwn(body, r.field));
+    if (refusal) return send(refusal.status ?? 400, 'application/json', JSON.stringify(refusal.json ?? { error: refusalError(refusal) }));
     if (s.error) return send(s.status ?? 400, 'application/json', JSON.stringify({ error: { type: null, param: null, code: null, ...s.error } }));
     if (s.html !== undefined) return send(s.status ?? 200, 'text/html; charset=utf-8', s.html);
     if (s.text !== undefined) return send(s.status ?? 200, 'text/plain; charset=utf-8', s.text);
@@ -188,4 +190,14 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     },
   };
   return gateway;
+}
+
+function refusalError(r: FieldRefusal): object {
+  return {
+    message: `Unsupported parameter: '${r.field}' is not supported with this model.`,
+    type: 'invalid_request_error',
+    param: r.field,
+    code: 'unsupported_parameter',
+    ...r.error,
+  };
 }

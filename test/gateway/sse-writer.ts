@@ -17,6 +17,8 @@ export interface SsePlan {
   /** Byte offsets where one write ends and the next begins. */
   boundaries: number[];
   ending: Ending;
+  /** Replaced in each write by the time of the write (StreamOptions.stampPlaceholder). */
+  stamp?: string;
 }
 
 function eventText(data: string, eol: string, multiLine: boolean, eventName?: string): string {
@@ -83,7 +85,14 @@ export function planSse(chunks: object[] | string, opts: StreamOptions = {}): Ss
       if (offset < body.length) boundaries.push(offset);
     }
   }
-  return { body, boundaries, ending };
+  return { body, boundaries, ending, stamp: opts.stampPlaceholder };
+}
+
+/** The bytes of one write, with the send-time placeholder (if any) filled in now. */
+function stamped(bytes: Buffer, stamp: string | undefined): Buffer {
+  if (!stamp || !bytes.includes(stamp)) return bytes;
+  // latin1 maps bytes to characters one to one, so multi-byte UTF-8 around the stamp survives.
+  return Buffer.from(bytes.toString('latin1').replaceAll(stamp, String(Date.now()).padStart(stamp.length, '0')), 'latin1');
 }
 
 export function delayOf(opts: StreamOptions | undefined): number {
@@ -98,7 +107,7 @@ export async function writePlan(res: ServerResponse, plan: SsePlan, delayMs: num
   let start = 0;
   for (const end of cuts) {
     if (res.destroyed) return;
-    if (end > start) res.write(plan.body.subarray(start, end));
+    if (end > start) res.write(stamped(plan.body.subarray(start, end), plan.stamp));
     start = end;
     if (delayMs > 0 && end < plan.body.length) await sleep(delayMs);
   }

@@ -92,6 +92,11 @@ export interface StreamOptions {
   silenceAfter?: { events: number; keepAliveMs?: number };
   /** Default `text/event-stream; charset=utf-8`. */
   contentType?: string;
+  /**
+   * A placeholder of 13 ASCII characters (e.g. `@@@@@@@@@@@@@`) that each write replaces with the
+   * time it is written (`Date.now()`, ms), so a benchmark can time a chunk from gateway to page.
+   */
+  stampPlaceholder?: string;
 }
 
 export interface Scenario {
@@ -121,6 +126,22 @@ export interface Scenario {
   /** Raw SSE text, sent as is (StreamOptions splitting/delays still apply). */
   sse?: string;
   stream?: StreamOptions;
+  /**
+   * A gateway that refuses request fields: a request whose body has one of these top-level fields gets
+   * that refusal instead of the rest of the scenario. Default body: OpenAI's
+   * `{error:{message:"Unsupported parameter: '<field>' is not supported with this model.", type, param, code:"unsupported_parameter"}}`.
+   */
+  rejectFields?: FieldRefusal[];
+}
+
+export interface FieldRefusal {
+  field: string;
+  /** Default 400. */
+  status?: number;
+  /** Merged over the default OpenAI error. */
+  error?: Partial<ErrorBody>;
+  /** Any JSON body instead (Azure, Gemini, pydantic shapes). */
+  json?: unknown;
 }
 
 export interface RecordedRequest {

@@ -125,6 +125,8 @@ export class StreamingMarkdown {
       ? { count: blocks.length, consumed: tail.length }
       : finishedPrefix(tokens, blocks, tail, newlineOffsets(tail));
 
+    // For markdown.css: the last block loses its bottom margin (a :has() rule would re-style every block).
+    this.container.classList.toggle('md-complete', final);
     const frozenCode = done.count > 0 ? this.freeze(tokens.slice(0, blocks[done.count - 1].end)) : [];
     this.stats.frozenBlocks += done.count;
     this.open = tail.slice(done.consumed);

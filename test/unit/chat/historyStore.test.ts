@@ -107,6 +107,16 @@ describe('HistoryStore', () => {
     assert.equal(loads, 2);
   });
 
+  it('reports a conversation it could not write, from save and saveSoon alike', async () => {
+    const failures: string[] = [];
+    const store = new HistoryStore(root, { debounceMs: 5, onWriteError: (id) => failures.push(id) });
+    const broken = { ...conversation('c', 'Broken'), options: { hook: () => undefined } } as unknown as ConversationRecord;
+    await assert.rejects(store.save(broken));
+    store.saveSoon(broken);
+    for (let i = 0; i < 50 && failures.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.deepEqual(failures, ['c', 'c']);
+  });
+
   it('refuses ids that could escape its folder', async () => {
     const store = new HistoryStore(root);
     await assert.rejects(store.save(conversation('../evil', 'x')));

@@ -31,4 +31,13 @@ describe('per-model settings', () => {
     });
     assert.deepEqual(applySettings({ model: 'm' }, {}), { model: 'm' }, 'unset means not sent');
   });
+
+  it('merges prices, the more specific entry winning per price', () => {
+    const priced = {
+      'relay/*': { prices: { input: 1, output: 2, currency: '$' } },
+      'relay/deepseek-r1': { prices: { output: 3 } },
+    };
+    assert.deepEqual(settingsFor(priced, 'relay/deepseek-r1').prices, { input: 1, output: 3, currency: '$' });
+    assert.equal(settingsFor(priced, 'other/x').prices, undefined);
+  });
 });

@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
-import { runTurn, type StreamingClient } from '../../../src/chat/turn';
+import { runTurn } from '../../../src/chat/turn';
 import type { ChatEvent } from '../../../src/llm/types';
-import type { MessageRecord } from '../../../src/shared/conversation';
-
-function fakeClient(events: ChatEvent[], failAfter?: Error): StreamingClient {
-  return {
-    async *stream() {
-      for (const e of events) yield e;
-      if (failAfter) throw failAfter;
-    },
-  };
-}
-
-const answer = (): MessageRecord => ({ id: 'a1', role: 'assistant', content: '', status: 'streaming', createdAt: 0 });
+import { answer, fakeClient } from './turnFakes';
 const clock = () => { let t = 1000; return () => (t += 100); };
 const done = (usage: object | null = null): ChatEvent => ({
   type: 'done', response: { id: 'r', model: 'm', choices: [], usage: usage as never },

@@ -76,7 +76,12 @@ describe('llm: timeouts, abort, interrupted streams', function () {
   it('abort while waiting for headers, and an already aborted signal', async () => {
     h.gw.enqueue({ hang: true });
     const ac = new AbortController();
-    setTimeout(() => ac.abort(), 30);
+    // Abort once the request is at the gateway (a fixed delay races a loaded machine).
+    const abortWhenReceived = async () => {
+      while (!h.gw.requests.length) await new Promise((r) => setTimeout(r, 5));
+      ac.abort();
+    };
+    void abortWhenReceived();
     const e = await rejects(h.client().complete(req('m'), { signal: ac.signal }));
     assert.equal(e.kind, 'aborted');
     assert.equal(e.partial, undefined);

@@ -1,0 +1,112 @@
+// What one entry of gatewayChat.models may hold, and the strict check of an entry the panel sends
+// (the webview is untrusted: known keys only, finite numbers, bounded sizes).
+
+export interface ModelPrices {
+  /** Per million prompt tokens that were not served from the cache. */
+  input?: number;
+  /** Per million cached prompt tokens; absent: the input price. */
+  cachedInput?: number;
+  /** Per million completion tokens (reasoning included, as gateways count it). */
+  output?: number;
+  /** Shown before the amount: "$", "¥", ... */
+  currency?: string;
+}
+
+export interface ModelSettings {
+  /** Request fields as the gateway documents them: temperature, top_p, max_tokens, reasoning_effort, ... */
+  params?: Record<string, unknown>;
+  /** JSON deep-merged into the request body (put `extra_body` inside it for gateways that want that key). */
+  body?: Record<string, unknown>;
+  /** Top-level fields to remove before sending, for gateways that reject them. */
+  omit?: string[];
+  capabilities?: Record<string, boolean>;
+  toolFormat?: 'tools' | 'functions';
+  prices?: ModelPrices;
+}
+
+interface NumberRule { integer?: boolean; min?: number; max?: number }
+
+/** The sampling parameters the form edits, with the ranges the gateways document. */
+export const numberParams: Record<string, NumberRule> = {
+  temperature: { min: 0, max: 2 },
+  top_p: { min: 0, max: 1 },
+  top_k: { integer: true, min: -1 },
+  min_p: { min: 0, max: 1 },
+  max_tokens: { integer: true, min: 1 },
+  max_completion_tokens: { integer: true, min: 1 },
+  presence_penalty: { min: -2, max: 2 },
+  frequency_penalty: { min: -2, max: 2 },
+  repetition_penalty: { min: 0 },
+  seed: { integer: true },
+};
+
+export const booleanParams = ['stream', 'enable_thinking', 'separate_reasoning'] as const;
+export const reasoningEfforts = ['minimal', 'low', 'medium', 'high'] as const;
+export const capabilityNames = ['tools', 'vision', 'reasoning', 'json'] as const;
+/** Every `params` key the form owns; others in settings.json are kept as they are. */
+export const formParams = [...Object.keys(numberParams), 'stop', 'logit_bias', 'user', 'reasoning_effort', ...booleanParams];
+
+export const limits = { stopItems: 16, stopLength: 256, logitBiasKeys: 1024, userLength: 256, omitItems: 64, bodyChars: 65_536, bodyDepth: 16, currencyLength: 8, maxPrice: 1_000_000 };
+
+export const omitNamePattern = /^[A-Za-z0-9_.-]{1,64}$/;
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const boolean = (v: unknown) => typeof v === 'boolean';
+const optional = (v: unknown, check: (x: unknown) => boolean) => v === undefined || check(v);
+const onlyKeys = (v: Record<string, unknown>, keys: readonly string[]) => Object.keys(v).every((k) => keys.includes(k));
+
+/** A number that fits its rule. */
+export function fitsRule(v: unknown, rule: NumberRule): v is number {
+  return finite(v) && (!rule.integer || Number.isSafeInteger(v)) && (rule.min === undefined || v >= rule.min) && (rule.max === undefined || v <= rule.max);
+}
+
+/** JSON data only (what structured clone could smuggle in, such as NaN or a Date, is refused), bounded in depth and size. */
+export function isJsonObject(v: unknown, maxChars = limits.bodyChars, maxDepth = limits.bodyDepth): v is Record<string, unknown> {
+  const plain = (x: unknown, depth: number): boolean => {
+    if (depth > maxDepth) return false;
+    if (x === null || typeof x === 'string' || typeof x === 'boolean') return true;
+    if (typeof x === 'number') return Number.isFinite(x);
+    if (Array.isArray(x)) return x.every((y) => plain(y, depth + 1));
+    if (!isRecord(x) || Object.getPrototypeOf(x) !== Object.prototype) return false;
+    return Object.values(x).every((y) => plain(y, depth + 1));
+  };
+  return isRecord(v) && plain(v, 0) && JSON.stringify(v).length <= maxChars;
+}
+
+function validParam(key: string, v: unknown): boolean {
+  if (Object.hasOwn(numberParams, key)) return fitsRule(v, numberParams[key]);
+  switch (key) {
+    case 'stop':
+      return Array.isArray(v) && v.length <= limits.stopItems && v.every((s) => typeof s === 'string' && s.length > 0 && s.length <= limits.stopLength);
+    case 'logit_bias':
+      return isRecord(v) && Object.keys(v).length <= limits.logitBiasKeys && Object.values(v).every((x) => fitsRule(x, { min: -100, max: 100 }));
+    case 'user':
+      return typeof v === 'string' && v.length > 0 && v.length <= limits.userLength;
+    case 'reasoning_effort':
+      return typeof v === 'string' && /^[a-z]{1,16}$/.test(v);
+    default:
+      return (booleanParams as readonly string[]).includes(key) && boolean(v);
+  }
+}
+
+function validPrices(v: unknown): boolean {
+  if (!isRecord(v) || !onlyKeys(v, ['input', 'cachedInput', 'output', 'currency'])) return false;
+  const price = (x: unknown) => fitsRule(x, { min: 0, max: limits.maxPrice });
+  return optional(v.input, price) && optional(v.cachedInput, price) && optional(v.output, price)
+    && optional(v.currency, (c) => typeof c === 'string' && c.length > 0 && c.length <= limits.currencyLength);
+}
+
+/** What the form may save: the keys it owns, each well-formed. */
+export function isFormSettings(v: unknown): v is ModelSettings {
+  if (!isRecord(v) || !onlyKeys(v, ['params', 'body', 'omit', 'capabilities', 'toolFormat', 'prices'])) return false;
+  return optional(v.params, (p) => isRecord(p) && Object.entries(p).every(([k, x]) => formParams.includes(k) && validParam(k, x)))
+    && optional(v.body, (b) => isJsonObject(b))
+    && optional(v.omit, (o) => Array.isArray(o) && o.length <= limits.omitItems && o.every((s) => typeof s === 'string' && omitNamePattern.test(s)))
+    && optional(v.capabilities, (c) => isRecord(c) && onlyKeys(c, capabilityNames) && Object.values(c).every(boolean))
+    && optional(v.toolFormat, (f) => f === 'tools' || f === 'functions')
+    && optional(v.prices, validPrices);
+}
