@@ -9,6 +9,7 @@ import { applySettings, type ModelSettings } from './modelSettings';
 import { priceAnswer } from './cost';
 import { recordJsonCheck } from './jsonCheck';
 import { applyRequestOptions } from './requestOptions';
+import { applyCapabilities, type Adaptation } from './capabilities';
 import { runToolCalls, settleUnfinishedCalls, type ToolHost } from './toolRunner';
 import { titleFromModel, titleFromPrompt } from './titles';
 import type { StreamingClient } from './turn';
@@ -33,6 +34,8 @@ export interface SessionPorts {
   modelSettings?(model: string): ModelSettings;
   /** Fields a gateway refused, remembered per model and left out (or renamed) before sending. */
   compatibility?: CompatibilityPort;
+  /** The words for a request changed by a capability override (images left out, ...), in the user's language. */
+  adaptationNotice?(a: Adaptation): string;
 }
 
 export interface SessionTools {
@@ -209,12 +212,12 @@ export class ChatSession {
         await runHealingTurn({
           model, compatibility: this.ports.compatibility, exchanges: this.exchanges, mayHeal: step === 1,
           client: resolved.client,
-          request: applyRequestOptions(applySettings({
+          request: this.shaped(m, applyRequestOptions(applySettings({
             model: resolved.modelId,
             messages: [...system, ...wireMessages(history), ...extra],
             ...(offer.tools?.length ? { tools: offer.tools } : {}),
             ...(offer.functions?.length ? { functions: offer.functions } : {}),
-          }, settings), c.options),
+          }, settings), c.options), settings),
           omit: settings.omit,
           message: m,
           signal: abort.signal,
@@ -262,7 +265,17 @@ export class ChatSession {
     }
   }
 
-  private observer(m: MessageRecord) {
+  /** The request as the model's capability overrides allow, with a line under the answer for each change. */
+  private shaped(m: MessageRecord, request: ChatRequest, settings: ModelSettings): ChatRequest {
+    const { request: out, adapted } = applyCapabilities(request, settings.capabilities);
+    for (const a of adapted) {
+      const line = this.ports.adaptationNotice?.(a) ?? a;
+      if (!m.notices?.includes(line)) m.notices = [...(m.notices ?? []), line];
+    }
+    return out;
+  }
+
+    private observer(m: MessageRecord) {
     return {
       onDelta: (_msg: MessageRecord, delta: { content?: string; reasoning?: string; choice?: number }) => {
         this.batcher.add(m.id, delta);

@@ -61,6 +61,11 @@ export class ChatController implements vscode.Disposable {
       newId: () => randomUUID(),
       modelSettings: (model) => modelSettings(model),
       compatibility: this.compatibility,
+      adaptationNotice: (a) => ({
+        images: vscode.l10n.t('Images were not sent: vision is turned off for this model in its settings.'),
+        reasoning: vscode.l10n.t('Reasoning parameters were not sent: reasoning is turned off for this model in its settings.'),
+        json: vscode.l10n.t('This model has JSON mode turned off in its settings: JSON was asked for in words instead.'),
+      })[a],
       tools: {
         host: this.approvals,
         definitions: (model) => toolOffer(model),

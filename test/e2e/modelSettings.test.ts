@@ -131,4 +131,19 @@ describe('per-model settings form: the gear by the model picker', function () {
     assert.equal('stream_options' in body, false);
     assert.match(await c.panel.lastAssistant().locator('[data-testid="usage"]').innerText(), /\$0\.0045$/);
   });
+
+  it('reasoning turned off for the model: its reasoning fields are not sent, and the answer says so', async () => {
+    await setting('capability-reasoning').selectOption('off');
+    await save({
+      params: { max_tokens: 256, stream: false },
+      body: { extra_body: { enable_thinking: true } },
+      omit: ['stream_options'],
+      capabilities: { reasoning: false },
+      prices: { input: 2, cachedInput: 0.5, output: 8, currency: '$' },
+    });
+    const body = await ask('Think less', 'Fine.');
+    assert.equal('extra_body' in body, false, 'extra_body held only enable_thinking');
+    assert.equal(await c.panel.lastAssistant().locator('[data-testid="notice"]').innerText(),
+      'Reasoning parameters were not sent: reasoning is turned off for this model in its settings.');
+  });
 });
