@@ -13,6 +13,11 @@ const common = {
   legalComments: production ? 'none' : 'inline',
 };
 
+// Dependencies needed only once the extension talks to a gateway or checks a schema, bundled apart
+// in dist/vendor/ and required on first use: loading them with the extension was most of its
+// activation time (bench/footprint.ts).
+const lazyVendors = { undici: 'undici', ajv: 'ajv', 'ajv/dist/2019': 'ajv-2019', 'ajv/dist/2020': 'ajv-2020' };
+
 const extension = {
   ...common,
   entryPoints: ['src/extension.ts'],
@@ -21,6 +26,21 @@ const extension = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  plugins: [{
+    name: 'lazy-vendors',
+    setup(build) {
+      build.onResolve({ filter: /^(undici|ajv)(\/dist\/20(19|20))?$/ }, (args) => ({ path: `./vendor/${lazyVendors[args.path]}.js`, external: true }));
+    },
+  }],
+};
+
+const vendors = {
+  ...common,
+  entryPoints: Object.fromEntries(Object.entries(lazyVendors).map(([module, name]) => [name, require.resolve(module)])),
+  outdir: 'dist/vendor',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
 };
 
 const webview = {
@@ -35,7 +55,7 @@ const webview = {
 };
 
 async function main() {
-  const contexts = await Promise.all([esbuild.context(extension), esbuild.context(webview)]);
+  const contexts = await Promise.all([esbuild.context(extension), esbuild.context(vendors), esbuild.context(webview)]);
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     return;

@@ -27,7 +27,8 @@ function listing(i: number): string {
   return `\`\`\`ts\n${lines.join('\n')}\n\`\`\``;
 }
 
-function section(i: number): string {
+/** Section `i` of the answer; `withListing` adds a whole-file listing at its end. */
+function section(i: number, withListing: boolean): string {
   const [lang, code] = SNIPPETS[i % SNIPPETS.length];
   const [oneLang, oneLine] = ONE_LINERS[i % ONE_LINERS.length];
   const parts = [
@@ -40,23 +41,41 @@ function section(i: number): string {
     `> **Note:** step ${i + 1} assumes the previous one succeeded.\n> Otherwise, re-run it first.`,
     '1. Run the tests.\n2. Read the output.\n3. Fix what failed, then go back to 1.',
   ];
-  if (i % 8 === 3) parts.push(`The whole file after step ${i + 1}:`, listing(i));
+  if (withListing) parts.push(`The whole file after step ${i + 1}:`, listing(i));
   return parts.join('\n\n');
 }
 
+/** Characters in one part of the answer: a 4k-token answer is one part, a 40k-token one ten. */
+const PART_CHARS = 16_000;
+
 /**
- * Exactly `targetChars` characters of markdown (a token is ~4 characters of English and code):
- * whole sections while they fit, then a closing paragraph cut to length, so sizes compare exactly.
+ * One part: whole sections (numbered from `first`, the fourth with a listing) while they fit, then
+ * a closing paragraph cut to exactly PART_CHARS characters.
  */
-export function answerFixture(targetChars: number): string {
+function part(first: number): { text: string; sections: number } {
   let text = '';
-  for (let i = 0; ; i++) {
-    const next = (text ? '\n\n' : '') + section(i);
-    if (text.length + next.length > targetChars) break;
+  let i = 0;
+  for (; ; i++) {
+    const next = (text ? '\n\n' : '') + section(first + i, i === 3);
+    if (text.length + next.length > PART_CHARS) break;
     text += next;
   }
-  const filler = ' That is all for this part; the next step builds on it.'.repeat(Math.ceil(targetChars / 50));
-  return (text + '\n\nIn short:' + filler).slice(0, targetChars);
+  const filler = ' That is all for this part; the next step builds on it.'.repeat(Math.ceil(PART_CHARS / 50));
+  return { text: (text + '\n\nIn short:' + filler).slice(0, PART_CHARS), sections: i };
+}
+
+/**
+ * Exactly `targetChars` characters of markdown (a token is ~4 characters of English and code), made
+ * of identical-shaped parts, so a longer answer has the same mix of blocks, only more of them.
+ */
+export function answerFixture(targetChars: number): string {
+  const parts: string[] = [];
+  for (let length = 0, first = 0; length < targetChars; length += PART_CHARS + 2) {
+    const { text, sections } = part(first);
+    parts.push(text);
+    first += sections;
+  }
+  return parts.join('\n\n').slice(0, targetChars);
 }
 
 export const CHARS_PER_TOKEN = 4;

@@ -3,6 +3,8 @@
 import OpenAI from 'openai';
 import { createClient } from '../src/llm/index';
 import { buildBody, startBenchServer } from './client-server';
+import { recordResult } from './results';
+import { median } from './stats';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const MB = Number(process.env.MB ?? 24);
@@ -26,12 +28,6 @@ async function sdk(openai: OpenAI): Promise<number> {
     if (d) content += d;
   }
   return content.length;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 async function time(fn: () => Promise<number>, expected: number): Promise<number> {
@@ -68,6 +64,9 @@ async function main(): Promise<void> {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
   console.log(`ratio (ours / SDK throughput): ${(mbm / ma).toFixed(2)}x`);
+  const area = 'gateway client (SSE parse + assemble)';
+  recordResult({ area, metric: `throughput, ${mb.toFixed(0)} MB stream`, value: `${(mb / (ma / 1000)).toFixed(0)} MB/s (openai SDK: ${(mb / (mbm / 1000)).toFixed(0)} MB/s)` });
+  recordResult({ area, metric: 'throughput vs the openai SDK', value: `${(mbm / ma).toFixed(2)}x`, target: '>= 2x', pass: mbm / ma >= 2 });
   await client.close();
   server.close();
   server.closeAllConnections();

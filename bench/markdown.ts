@@ -2,17 +2,22 @@
 // against the naive renderer it replaces (re-parse the whole text, sanitize, assign innerHTML on
 // every delta), both in jsdom, at ~4k and ~40k tokens streamed in ~4-character deltas.
 //
-// usage: npx tsx bench/markdown.ts [--runs N] [--delta N] [--tokens SMALL,LARGE] [--full-naive]
+// usage: npx tsx bench/markdown.ts [--runs N] [--delta N] [--tokens SMALL,LARGE] [--full-naive | --estimate-only]
 //
 // The naive renderer is quadratic: at 40k tokens a full run takes tens of minutes in jsdom, so by
 // default its 40k figure is estimated from evenly spaced sample deltas (the naive step is stateless,
 // so total = mean sampled step x number of deltas). At 4k tokens both the full run and the estimate
 // are printed, to show how close the estimate is. --full-naive measures 40k for real.
-// A default run takes about 10 minutes, most of it the naive renderer at 4k; --runs 1 is quicker.
+// A default run takes about 10 minutes, most of it the naive renderer at 4k; --estimate-only skips
+// that full run (npm run bench uses it: the real-webview benchmark measures the naive renderer in full).
 import DOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import MarkdownIt from 'markdown-it';
 import { StreamingMarkdown } from '../src/webview/markdown';
+import { answerFixture, CHARS_PER_TOKEN } from './answerFixture';
+import { recordResult } from './results';
+import { median, ratio } from './stats';
+import { NAIVE_PURIFY_CONFIG } from './webview/naiveMarkdown';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -22,46 +27,15 @@ const option = (name: string, fallback: string) => {
 const RUNS = Number(option('--runs', '3'));
 const DELTA = Number(option('--delta', '4'));
 const FULL_NAIVE = args.includes('--full-naive');
+const ESTIMATE_ONLY = args.includes('--estimate-only');
 const TOKENS = option('--tokens', '4000,40000').split(',').map(Number);
 const NAIVE_SAMPLES = 120;
-const CHARS_PER_TOKEN = 4;
-
-const CODE = [
-  ['ts', 'export async function load(path: string): Promise<Config> {\n  const text = await fs.readFile(path, "utf8");\n  const parsed = JSON.parse(text) as Partial<Config>;\n  if (!parsed.baseUrl) throw new Error(`missing baseUrl in ${path}`);\n  return { timeoutMs: 30_000, ...parsed } as Config;\n}\n'],
-  ['python', 'def chunks(items, size):\n    """Yield successive chunks of `size` items."""\n    for i in range(0, len(items), size):\n        yield items[i:i + size]\n\nprint(list(chunks(list(range(10)), 3)))\n'],
-  ['bash', 'set -euo pipefail\nnpm ci\nnpx tsc -p . --noEmit\nfor f in dist/*.js; do\n  echo "size of $f: $(wc -c < "$f")"\ndone\n'],
-  ['json', '{\n  "gatewayChat.endpoints": [\n    { "id": "relay", "baseUrl": "https://relay.example/v1" }\n  ],\n  "gatewayChat.defaultModel": "relay/gpt-4o"\n}\n'],
-  ['go', 'func handler(w http.ResponseWriter, r *http.Request) {\n\tif r.Method != http.MethodPost {\n\t\thttp.Error(w, "method not allowed", 405)\n\t\treturn\n\t}\n\tfmt.Fprintf(w, "ok")\n}\n'],
-];
-
-/** A long answer of the usual shape: headings, prose, lists, tables, quotes and code blocks. */
-function answerFixture(targetChars: number): string {
-  const parts: string[] = [];
-  let length = 0;
-  for (let i = 0; length < targetChars; i++) {
-    const [lang, code] = CODE[i % CODE.length];
-    const section = [
-      `## Step ${i + 1}: ${['configure', 'refactor', 'test', 'deploy'][i % 4]} the module`,
-      `First, note that **streaming** output must stay responsive: each delta should cost time proportional to *its own size*, not the answer's. See [the docs](https://example.com/docs/${i}) and \`renderMarkdownOnce\` for details.`,
-      '- Keep finished blocks frozen\n- Re-render only the open tail\n  - including nested items\n  - and `inline code`\n- Highlight code when its fence closes',
-      `\`\`\`${lang}\n${code}\`\`\``,
-      '| Option | Default | Meaning |\n|:--|:--:|--:|\n| `timeoutMs` | 30000 | header timeout |\n| `maxRetries` | 2 | retries before giving up |',
-      `> **Note:** step ${i + 1} assumes the previous one succeeded.\n> Otherwise, re-run it first.`,
-      '1. Run the tests.\n2. Read the output.\n3. Fix what failed, then go back to 1.',
-    ].join('\n\n');
-    parts.push(section);
-    length += section.length + 2;
-  }
-  return parts.join('\n\n');
-}
 
 function chunk(text: string, size: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
   return out;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const dom = new JSDOM('<!doctype html><body></body>');
 const document = dom.window.document;
@@ -95,10 +69,6 @@ async function timeStreaming(chunks: string[]): Promise<number> {
 // The baseline: same markdown-it options and sanitizer policy, no incrementality.
 const naiveMd = new MarkdownIt({ html: false, linkify: true, typographer: false });
 const purify = DOMPurify(dom.window as unknown as Parameters<typeof DOMPurify>[0]);
-const NAIVE_PURIFY_CONFIG = {
-  FORBID_TAGS: ['svg', 'math', 'style', 'iframe', 'form', 'script', 'object', 'embed', 'link', 'meta', 'base'],
-  ALLOW_DATA_ATTR: false,
-};
 const naiveStep = (container: HTMLElement, text: string) => {
   container.innerHTML = purify.sanitize(naiveMd.render(text), NAIVE_PURIFY_CONFIG);
 };
@@ -157,7 +127,7 @@ async function main(): Promise<void> {
   for (const [i, { tokens, text }] of sizes.entries()) {
     const chunks = chunk(text, DELTA);
     const streaming = median(streamingRuns[i]);
-    const naive = tokens === TOKENS[0] || FULL_NAIVE ? await medianOf(RUNS, () => timeNaiveFull(chunks)) : undefined;
+    const naive = (tokens === TOKENS[0] && !ESTIMATE_ONLY) || FULL_NAIVE ? await medianOf(RUNS, () => timeNaiveFull(chunks)) : undefined;
     const estimate = await estimateNaive(chunks);
     const baseline = naive ?? estimate;
     console.log(`\n~${tokens} tokens (${(text.length / 1024).toFixed(0)} KB, ${chunks.length} deltas)`);
@@ -169,11 +139,14 @@ async function main(): Promise<void> {
   }
   const [small, large] = results;
   const factor = TOKENS[1] / TOKENS[0];
-  const ratio = (a: number, b: number) => `${(a / b).toFixed(1).padStart(9)}x`;
+  const times = (a: number, b: number) => `${(a / b).toFixed(1).padStart(9)}x`;
   console.log(`\nscaling ${TOKENS[1]} / ${TOKENS[0]} tokens (${factor}x the text):`);
-  console.log(`  StreamingMarkdown        ${ratio(large.streaming, small.streaming)}   (linear would be ~${factor}x)`);
-  console.log(`  naive, sampled estimates ${ratio(large.estimate, small.estimate)}   (quadratic would be ~${factor * factor}x)`);
-  if (large.naive !== undefined && small.naive !== undefined) console.log(`  naive re-render          ${ratio(large.naive, small.naive)}`);
+  console.log(`  StreamingMarkdown        ${times(large.streaming, small.streaming)}   (linear would be ~${factor}x)`);
+  console.log(`  naive, sampled estimates ${times(large.estimate, small.estimate)}   (quadratic would be ~${factor * factor}x)`);
+  if (large.naive !== undefined && small.naive !== undefined) console.log(`  naive re-render          ${times(large.naive, small.naive)}`);
+  const area = 'markdown renderer alone (jsdom)';
+  recordResult({ area, metric: `scaling ${TOKENS[1] / 1000}k / ${TOKENS[0] / 1000}k`, value: ratio(large.streaming / small.streaming) });
+  recordResult({ area, metric: `naive / streaming at ${TOKENS[1] / 1000}k${large.naive === undefined ? ' (naive estimated)' : ''}`, value: ratio((large.naive ?? large.estimate) / large.streaming) });
 }
 
 main().catch((error) => {

@@ -3,8 +3,6 @@ import { settingsFor } from '../chat/modelSettings';
 import type { ChatRequest, ToolDefinition } from '../llm/types';
 import { defaultRegistry, TOOLS_OFF_UNTRUSTED } from '../tools';
 
-const registry = defaultRegistry();
-
 export function modelSettings(model: string) {
   return settingsFor(vscode.workspace.getConfiguration('gatewayChat').get<Record<string, unknown>>('models'), model);
 }
@@ -18,6 +16,7 @@ export function toolOffer(model: string): { tools?: ToolDefinition[]; functions?
   // The model is told, so it does not pretend to have looked at files.
   if (!vscode.workspace.isTrusted) return { note: TOOLS_OFF_UNTRUSTED };
   // Older gateways and models answer only the legacy `functions` / `function_call` form.
-  if (settings.toolFormat === 'functions') return { functions: registry.legacyFunctions() };
-  return { tools: registry.toolDefinitions() };
+  // The registry (ajv compiling every tool's schema) is built on the first request, not at activation.
+  if (settings.toolFormat === 'functions') return { functions: defaultRegistry().legacyFunctions() };
+  return { tools: defaultRegistry().toolDefinitions() };
 }

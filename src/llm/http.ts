@@ -1,4 +1,8 @@
-import { EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+
+// undici is most of the extension's code and loading it was most of the activation time (bench/):
+// it is loaded on the first request instead.
+const undici = (): typeof import('undici') => require('undici');
 
 /**
  * With a tunnel the proxy only sees `CONNECT host:port`; the Authorization header travels
@@ -6,8 +10,8 @@ import { EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici'
  * followed (undici's request does not), so the key cannot be replayed to another host.
  */
 export function createDispatcher(proxy: string | undefined): Dispatcher {
-  if (proxy) return new ProxyAgent({ uri: proxy, proxyTunnel: true });
-  return new EnvHttpProxyAgent({ proxyTunnel: true });
+  if (proxy) return new (undici().ProxyAgent)({ uri: proxy, proxyTunnel: true });
+  return new (undici().EnvHttpProxyAgent)({ proxyTunnel: true });
 }
 
 export type StopCause = 'user' | 'timeout' | 'idle';
@@ -81,7 +85,7 @@ export interface SendInit {
 export function send(dispatcher: Dispatcher, url: string, init: SendInit, attempt: Attempt, timeoutMs: number): Promise<Dispatcher.ResponseData> {
   attempt.startHeaderTimer(timeoutMs);
   // undici's own timeouts are off: ours know the difference between headers, events and comments.
-  return request(url, {
+  return undici().request(url, {
     method: init.method,
     headers: init.headers,
     body: init.body,

@@ -1,14 +1,16 @@
 // Argument checking with ajv, before anything runs. Each schema is compiled once per registry.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { JsonSchema } from './types';
 
 export type Validator = (args: unknown) => { ok: true } | { ok: false; message: string };
 
 // One instance for all tools: compiling is the expensive part, and every schema is compiled once.
-const ajv = new Ajv({ allErrors: true, strict: false });
+// Made (and ajv loaded) on first use: at load it cost the extension's activation tens of ms (bench/).
+let shared: Ajv | undefined;
+const ajv = (): Ajv => (shared ??= new (require('ajv') as typeof import('ajv')).default({ allErrors: true, strict: false }));
 
 export function compileValidator(schema: JsonSchema): Validator {
-  const validate: ValidateFunction = ajv.compile(schema);
+  const validate: ValidateFunction = ajv().compile(schema);
   return (args) => (validate(args) ? { ok: true } : { ok: false, message: describeErrors(validate.errors ?? []) });
 }
 

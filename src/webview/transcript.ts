@@ -3,9 +3,13 @@ import type { ConversationRecord, ErrorInfo, MessageRecord } from '../shared/con
 import type { CodeActions } from './codeActions';
 import { el } from './dom';
 import { t } from './i18n';
+import { MessageBacklog } from './messageBacklog';
 import { MessageView } from './messageView';
 import { totalsText } from './usageText';
 import { saveViewState, viewState } from './viewState';
+
+/** Messages rendered before the first paint of an opened conversation; more than a screenful. */
+const RENDERED_FIRST = 30;
 
 export class Transcript {
   readonly root: HTMLElement;
@@ -15,6 +19,7 @@ export class Transcript {
   private views = new Map<string, MessageView>();
   private messages: MessageRecord[] = [];
   private stickToBottom = true;
+  private readonly backlog = new MessageBacklog((i) => this.view(this.messages[i]).root);
 
   constructor(private readonly code: CodeActions) {
     this.list = el('div', { className: 'messages' });
@@ -32,7 +37,9 @@ export class Transcript {
     for (const v of this.views.values()) v.dispose();
     this.views.clear();
     this.messages = c.messages.map((m) => structuredClone(m));
-    this.list.replaceChildren(...this.messages.map((m) => this.view(m).root));
+    const first = Math.max(0, this.messages.length - RENDERED_FIRST);
+    const later = this.backlog.defer(this.messages.slice(0, first).map((m, index) => ({ index, id: m.id })));
+    this.list.replaceChildren(...later, ...this.messages.slice(first).map((m) => this.view(m).root));
     this.afterChange();
     const saved = viewState().scrollTop;
     if (saved !== undefined && !this.stickToBottom) this.root.scrollTop = saved;
@@ -48,6 +55,7 @@ export class Transcript {
     const i = this.messages.findIndex((x) => x.id === m.id);
     if (i >= 0) this.messages[i] = m;
     else this.messages.push(m);
+    if (this.backlog.has(m.id)) return this.afterChange(); // rendered from this record when its turn comes
     const existing = this.views.get(m.id);
     if (existing) existing.update(m);
     else {
