@@ -78,13 +78,23 @@ export class Workbench {
   /** Opens a workspace file with Quick Open and waits for its text. */
   async openFile(name: string): Promise<void> {
     const { page } = this;
-    await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(name);
     // Click the row whose file name is exactly `name`: the first row may be a recent look-alike.
     const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
-    await row.first().click({ timeout: 15_000 });
+    // Quick Open closes when focus moves (an editor that was just closing or opening takes it):
+    // open it again until a row could be picked.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await page.keyboard.press('Control+P');
+        await input.waitFor({ timeout: 10_000 });
+        await input.fill(name, { timeout: 5_000 });
+        await row.first().click({ timeout: 15_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await page.keyboard.press('Escape');
+      }
+    }
     await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: 30_000 });
     await this.editorLines().first().waitFor({ timeout: 30_000 });
   }
