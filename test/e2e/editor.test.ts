@@ -160,6 +160,7 @@ describe('editor commands: the selection in, the answer back into the code', fun
     assert.equal(request.messages.at(-1).content,
       'Document this typescript from src/geometry.ts tersely.\n\nsrc/geometry.ts:3-6\n```typescript\nexport function area(w: number, h: number) {\n  const a = w * h;\n  return a;\n}\n```');
     await toast.locator('.monaco-button', { hasText: /^Apply$/ }).click();
+    await wb.page.locator('.editor-instance .monaco-diff-editor').waitFor({ state: 'detached', timeout: 10_000 });
     await wb.page.locator('.view-line', { hasText: 'The area of a w-by-h rectangle' }).waitFor({ timeout: 10_000 });
     assert.equal(await wb.editorText(), 'export const unit = 1;\n\n' + documented + '\n');
   });
