@@ -31,7 +31,8 @@ export interface ExchangeLogLimits {
   total: number;
 }
 
-export const defaultExchangeLimits: ExchangeLogLimits = { answers: 50, perBody: 2_000_000, total: 64_000_000 };
+// 16M characters (32 MB of UTF-16) at most: the inspector must not become the extension host's biggest memory user.
+export const defaultExchangeLimits: ExchangeLogLimits = { answers: 50, perBody: 2_000_000, total: 16_000_000 };
 
 export class ExchangeLog {
   private readonly byMessage = new Map<string, Exchange[]>();

@@ -32,14 +32,16 @@ export async function runHealingTurn(o: HealingTurnOptions): Promise<MessageReco
   const record = o.exchanges?.recorder(m.id);
   let wire = applyFixes(o.request, o.omit, o.compatibility?.get(o.model) ?? []);
   const attempt = async () => {
-    const seen = { body: undefined as string | undefined, response: '', shown: shownLength(m) };
+    const seen = { body: undefined as string | undefined, response: '', refused: false, shown: shownLength(m) };
     await runTurn({
       ...o,
       request: wire.request,
       omit: wire.omit,
       trace: (e) => {
-        if (e.type === 'request') Object.assign(seen, { body: e.body, response: '' });
-        else if (e.type === 'chunk' && seen.response.length < ERROR_TEXT_LIMIT) seen.response += e.text;
+        if (e.type === 'request') Object.assign(seen, { body: e.body, response: '', refused: false });
+        else if (e.type === 'response') seen.refused = e.status >= 400;
+        // Only a refusal's body is read for the field it names; an answer streaming in is not copied here.
+        else if (e.type === 'chunk' && seen.refused && seen.response.length < ERROR_TEXT_LIMIT) seen.response += e.text;
         record?.(e);
         o.trace?.(e);
       },

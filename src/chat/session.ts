@@ -183,9 +183,7 @@ export class ChatSession {
     const c = this.conversation;
     if (!c.messages.includes(m)) c.messages.push(m);
     const model = modelOverride || this.ports.currentModel();
-    m.model = model;
-    m.status = 'streaming';
-    if (c.options?.json) m.json = c.options.json;
+    this.startAnswer(m, model);
     const abort = (this.abort = new AbortController());
     let finished!: () => void;
     this.running = new Promise((r) => (finished = r));
@@ -242,9 +240,7 @@ export class ChatSession {
         this.ports.post({ type: 'message', message: m, busy: true });
         extra = [];
         m = this.message('assistant', '');
-        m.model = model;
-        if (c.options?.json) m.json = c.options.json;
-        m.status = 'streaming';
+        this.startAnswer(m, model);
         c.messages.push(m);
         this.ports.post({ type: 'message', message: m, busy: true });
       }
@@ -265,6 +261,13 @@ export class ChatSession {
     }
   }
 
+  /** An answer about to stream: who answers, and the JSON output asked for (to render and check it). */
+  private startAnswer(m: MessageRecord, model: string): void {
+    m.model = model;
+    m.status = 'streaming';
+    if (this.conversation.options?.json) m.json = this.conversation.options.json;
+  }
+
   /** The request as the model's capability overrides allow, with a line under the answer for each change. */
   private shaped(m: MessageRecord, request: ChatRequest, settings: ModelSettings): ChatRequest {
     const { request: out, adapted } = applyCapabilities(request, settings.capabilities);
@@ -275,7 +278,7 @@ export class ChatSession {
     return out;
   }
 
-    private observer(m: MessageRecord) {
+  private observer(m: MessageRecord) {
     return {
       onDelta: (_msg: MessageRecord, delta: { content?: string; reasoning?: string; choice?: number }) => {
         this.batcher.add(m.id, delta);
