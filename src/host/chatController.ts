@@ -1,91 +1,87 @@
-// Routes panel messages to the chat session, the gateways and the editor. A thin router: the logic
-// lives in src/chat (conversation, turns, history) and in the small host modules it calls.
-import { randomUUID } from 'node:crypto';
+// Routes panel messages to the chat session, the gateways and the editor, and offers the verbs the
+// commands use (send, stop, newChat, open, ...). A thin router: the logic lives in src/chat and in the
+// small host modules it calls; every object is built in composition.ts.
 import * as vscode from 'vscode';
-import { HistoryStore } from '../chat/historyStore';
-import { ChatSession } from '../chat/session';
-import type { ErrorInfo } from '../shared/conversation';
+import type { HistoryStore } from '../chat/storage/historyStore';
+import type { ChatSession } from '../chat/turn/session';
+import type { Attachment, ConversationRecord, ErrorInfo, MessageRecord } from '../shared/conversation';
 import { errorDetail, errorHeadline } from '../shared/errorText';
-import { assertNever, type HostToWebview, type WebviewToHost } from '../shared/protocol';
-import { applyWithDiff, ProposalDocuments } from './applyWithDiff';
+import { assertNever, type HostToWebview, type ModelGroup, type WebviewToHost } from '../shared/protocol';
+import { applyWithDiff, type ProposalDocuments } from './applyWithDiff';
 import { attachWorkspacePath, pickFiles, pickImages, resolveWorkspaceFile, searchFiles, selectionAttachment } from './attachments';
 import { copyText, insertAtCursor, openLink, saveAsFile } from './codeBlockActions';
 import { saveEndpoint } from './endpointSettings';
 import { setApiKeyCommand } from './endpoints';
-import { DraftStore } from './draftStore';
-import { Gateways } from './gateways';
-import { ToolApprovals } from './toolApprovals';
-import { optionsFromPanel } from '../chat/panelOptions';
+import type { DraftStore } from './draftStore';
+import type { Gateways } from './gateways';
+import type { ToolApprovals } from './toolApprovals';
+import { optionsFromPanel } from '../chat/request/panelOptions';
 import { saveImage } from './saveImage';
 import { pickSchema } from './schemaPicker';
 import { modelSettingsView, saveModelSettings } from './modelSettingsEditor';
-import { modelSettings, toolOffer } from './toolSettings';
-import { CompatibilityMemory } from './compatibilityMemory';
-import { Inspector } from './inspector';
+import type { Inspector } from './inspector';
+import { currentModel } from './turnPlanner';
 
 const lastConversationKey = 'gatewayChat.lastConversation';
 
+export interface ControllerParts {
+  context: vscode.ExtensionContext;
+  log: vscode.LogOutputChannel;
+  session: ChatSession;
+  store: HistoryStore;
+  gateways: Gateways;
+  approvals: ToolApprovals;
+  proposals: ProposalDocuments;
+  inspector: Inspector;
+  drafts: DraftStore;
+}
+
 export class ChatController implements vscode.Disposable {
-  readonly session: ChatSession;
-  readonly store: HistoryStore;
-  readonly gateways: Gateways;
-  readonly proposals = new ProposalDocuments();
-  readonly approvals: ToolApprovals;
-  readonly compatibility: CompatibilityMemory;
-  readonly inspector: Inspector;
-  private readonly drafts: DraftStore;
   private post: (m: HostToWebview) => void = () => undefined;
   private restored = false;
+  private readonly context: vscode.ExtensionContext;
+  private readonly log: vscode.LogOutputChannel;
+  private readonly session: ChatSession;
+  private readonly store: HistoryStore;
+  private readonly gateways: Gateways;
+  private readonly approvals: ToolApprovals;
+  private readonly proposals: ProposalDocuments;
+  private readonly inspector: Inspector;
+  private readonly drafts: DraftStore;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
-    this.gateways = new Gateways(context, log);
-    this.drafts = new DraftStore(context);
-    this.store = new HistoryStore(context.globalStorageUri.fsPath, {
-      onCorrupt: (file) => {
-        log.error(`A conversation file could not be read and was set aside as ${file}`);
-        void vscode.window.showWarningMessage(vscode.l10n.t('A saved conversation could not be read. It was set aside (not deleted) as {0}.', file));
-      },
-      onWriteError: (id, error) => {
-        log.error(`Conversation ${id} could not be saved: ${error instanceof Error ? error.message : String(error)}`);
-        this.warnOnce(vscode.l10n.t('The conversation could not be saved: {0}', error instanceof Error ? error.message : String(error)));
-      },
-    });
-    this.approvals = new ToolApprovals((m) => this.post(m), this.proposals);
-    this.compatibility = new CompatibilityMemory(context.globalState);
-    this.session = new ChatSession({
-      store: this.store,
-      post: (m) => this.onSessionPost(m),
-      resolveModel: (model) => this.gateways.resolveModel(model),
-      currentModel: () => currentModel(),
-      titleWithModel: () => vscode.workspace.getConfiguration('gatewayChat').get<boolean>('titleWithModel') === true,
-      newId: () => randomUUID(),
-      modelSettings: (model) => modelSettings(model),
-      compatibility: this.compatibility,
-      adaptationNotice: (a) => ({
-        images: vscode.l10n.t('Images were not sent: vision is turned off for this model in its settings.'),
-        reasoning: vscode.l10n.t('Reasoning parameters were not sent: reasoning is turned off for this model in its settings.'),
-        json: vscode.l10n.t('This model has JSON mode turned off in its settings: JSON was asked for in words instead.'),
-      })[a],
-      tools: {
-        host: this.approvals,
-        definitions: (model) => toolOffer(model),
-        maxSteps: () => Math.max(1, vscode.workspace.getConfiguration('gatewayChat.tools').get<number>('maxSteps') ?? 10),
-      },
-      now: () => Date.now(),
-    });
-    this.inspector = new Inspector({
-      exchanges: (id) => this.session.exchanges.get(id),
-      model: (id) => this.session.conversation.messages.find((x) => x.id === id)?.model,
-    });
+  constructor(parts: ControllerParts) {
+    ({ context: this.context, log: this.log, session: this.session, store: this.store, gateways: this.gateways,
+      approvals: this.approvals, proposals: this.proposals, inspector: this.inspector, drafts: this.drafts } = parts);
   }
 
-  private warnedAt = 0;
+  /** Sends a prompt into the panel's conversation; resolves with the settled answer (undefined: nothing was sent). */
+  send(text: string, attachments: Attachment[], options: { model?: string } = {}): Promise<MessageRecord | undefined> {
+    return this.session.send(text, attachments, options);
+  }
 
-  /** A failing disk fails on every save while an answer streams: tell the user, not once per token. */
-  private warnOnce(message: string): void {
-    if (Date.now() - this.warnedAt < 60_000) return;
-    this.warnedAt = Date.now();
-    void vscode.window.showWarningMessage(message);
+  /** Stops the turn, from wherever it is asked (panel, palette, a command's progress, the view closing): a pending approval settles as rejected. */
+  stop(): void {
+    this.session.stop();
+  }
+
+  get busy(): boolean {
+    return this.session.busy;
+  }
+
+  /** The conversation the panel shows (for export). */
+  get conversation(): Readonly<ConversationRecord> {
+    return this.session.conversation;
+  }
+
+  modelGroups(refresh = false): Promise<ModelGroup[]> {
+    return this.gateways.modelGroups(refresh, this.describe);
+  }
+
+  sessionPost(m: HostToWebview): void {
+    if (m.type === 'conversation' && m.conversation.messages.length) {
+      void this.context.workspaceState.update(lastConversationKey, m.conversation.id);
+    }
+    this.post(m);
   }
 
   connect(post: (m: HostToWebview) => void): void {
@@ -104,7 +100,6 @@ export class ChatController implements vscode.Disposable {
       const last = this.context.workspaceState.get<string>(lastConversationKey);
       if (last && !(await this.session.open(last))) this.session.show();
     } else this.session.show();
-    this.approvals.repost();
     await this.postSetup();
     const draft = await this.drafts.read();
     if (draft) this.post({ type: 'composer', text: draft, attachments: [] });
@@ -116,7 +111,7 @@ export class ChatController implements vscode.Disposable {
   }
 
   async postModels(refresh: boolean): Promise<void> {
-    const groups = await this.gateways.modelGroups(refresh, this.describe);
+    const groups = await this.modelGroups(refresh);
     this.post({ type: 'models', groups, current: currentModel() });
   }
 
@@ -124,10 +119,7 @@ export class ChatController implements vscode.Disposable {
     switch (m.type) {
       case 'ready': return this.onReady();
       case 'send': return void (await this.session.send(m.text, m.attachments));
-      case 'stop': {
-        this.approvals.rejectAll('The user stopped the turn.');
-        return this.session.stop();
-      }
+      case 'stop': return this.stop();
       case 'retry': return this.session.retry(m.messageId);
       case 'continue': return this.session.continue(m.messageId);
       case 'regenerate': return this.session.regenerate(m.messageId);
@@ -136,10 +128,7 @@ export class ChatController implements vscode.Disposable {
       case 'selectModel': return selectModel(m.model);
       case 'refreshModels': return this.postModels(true);
       case 'history': return this.post({ type: 'history', entries: await this.store.search(m.query), query: m.query });
-      case 'openConversation': {
-        if (!(await this.session.open(m.id))) void vscode.window.showWarningMessage(vscode.l10n.t('That conversation could not be opened.'));
-        return;
-      }
+      case 'openConversation': return this.open(m.id);
       case 'renameConversation': return this.rename(m.id);
       case 'deleteConversation': return this.delete(m.id);
       case 'copy': return copyText(m.text);
@@ -199,16 +188,13 @@ export class ChatController implements vscode.Disposable {
     this.post({ type: 'newChat' });
   }
 
+  async open(id: string): Promise<void> {
+    if (!(await this.session.open(id))) void vscode.window.showWarningMessage(vscode.l10n.t('That conversation could not be opened.'));
+  }
+
   async refreshAfterKeyChange(): Promise<void> {
     await this.postSetup();
     await this.postModels(true);
-  }
-
-  private onSessionPost(m: HostToWebview): void {
-    if (m.type === 'conversation' && m.conversation.messages.length) {
-      void this.context.workspaceState.update(lastConversationKey, m.conversation.id);
-    }
-    this.post(m);
   }
 
   /** The panel's bar waits for this answer: the picked schema, or the options as they were. */
@@ -251,14 +237,10 @@ export class ChatController implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.session.stop();
+    this.stop();
     void this.store.flush();
     this.gateways.dispose();
   }
-}
-
-export function currentModel(): string {
-  return vscode.workspace.getConfiguration('gatewayChat').get<string>('defaultModel') ?? '';
 }
 
 export async function selectModel(model: string): Promise<void> {

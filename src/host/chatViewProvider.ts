@@ -32,12 +32,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         vscode.Uri.joinPath(this.context.extensionUri, 'media'),
       ],
     };
+    const controllerStop = () => this.controller.stop();
     view.webview.html = webviewHtml(view.webview, this.context.extensionUri, vscode.env.language);
     this.disposables.push(
       view.webview.onDidReceiveMessage((raw) => this.receive(raw)),
       view.onDidDispose(() => {
         this.view = undefined;
         this.ready = false;
+        // Nobody can answer a question in a closed view: the turn stops and a pending approval settles as rejected.
+        controllerStop();
       }),
     );
   }

@@ -1,21 +1,33 @@
 import * as vscode from 'vscode';
-import { conversationToMarkdown } from '../chat/exportMarkdown';
-import { joinModelRef } from '../chat/modelRef';
+import { conversationToMarkdown } from '../chat/storage/exportMarkdown';
+import { joinModelRef } from '../chat/request/modelRef';
 import type { ChatController } from './chatController';
-import { currentModel, selectModel } from './chatController';
+import { selectModel } from './chatController';
+import { currentModel } from './turnPlanner';
+import type { ProposalDocuments } from './applyWithDiff';
+import type { CompatibilityMemory } from './compatibilityMemory';
 import type { ChatViewProvider } from './chatViewProvider';
 import { readEndpoints, setApiKeyCommand } from './endpoints';
-import type { ActionKind } from '../chat/prompts';
+import type { ActionKind } from '../chat/request/prompts';
 import { EditorCommands } from './editorCommands';
 import { manageEndpoints } from './manageEndpoints';
 import { forgetCompatibilityCommand } from './compatibilityMemory';
 
+export interface CommandParts {
+  context: vscode.ExtensionContext;
+  view: ChatViewProvider;
+  controller: ChatController;
+  proposals: ProposalDocuments;
+  compatibility: CompatibilityMemory;
+}
+
 /** Registers every command the manifest declares. */
-export function registerCommands(context: vscode.ExtensionContext, view: ChatViewProvider, controller: ChatController): vscode.Disposable[] {
-  const editor = new EditorCommands(controller, view);
+export function registerCommands({ context, view, controller, proposals, compatibility }: CommandParts): vscode.Disposable[] {
+  const editor = new EditorCommands(controller, view, proposals);
   const action = (kind: ActionKind) => (uri?: unknown, range?: unknown) =>
     editor.runAction(kind, uri instanceof vscode.Uri ? uri : undefined, range instanceof vscode.Range ? range : undefined);
   const handlers: Record<string, (...args: unknown[]) => unknown> = {
+    'gatewayChat.stop': () => controller.stop(),
     'gatewayChat.newChat': async () => {
       await view.reveal();
       await controller.newChat();
@@ -35,7 +47,7 @@ export function registerCommands(context: vscode.ExtensionContext, view: ChatVie
     'gatewayChat.testSelection': action('test'),
     'gatewayChat.ask': () => editor.ask(),
     'gatewayChat.runPrompt': () => editor.runPrompt(),
-    'gatewayChat.forgetCompatibility': () => forgetCompatibilityCommand(controller.compatibility),
+    'gatewayChat.forgetCompatibility': () => forgetCompatibilityCommand(compatibility),
   };
   return Object.entries(handlers).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }
@@ -49,7 +61,7 @@ async function pickModel(controller: ChatController): Promise<void> {
   qp.placeholder = vscode.l10n.t('Search, or type a model id the gateway does not list');
   qp.busy = true;
   qp.show();
-  const groups = await controller.gateways.modelGroups(false, controller.describe);
+  const groups = await controller.modelGroups(false);
   const current = currentModel();
   const listed: ModelItem[] = groups.flatMap((g) => [
     { label: g.endpointName, kind: vscode.QuickPickItemKind.Separator },
@@ -80,7 +92,7 @@ async function pickModel(controller: ChatController): Promise<void> {
 }
 
 async function exportChat(controller: ChatController): Promise<void> {
-  const c = controller.session.conversation;
+  const c = controller.conversation;
   if (!c.messages.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('This conversation is empty.'));
     return;

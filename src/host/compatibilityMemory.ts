@@ -1,13 +1,12 @@
 // Fields each gateway model refused, remembered in globalState (per `<endpointId>/<modelId>`) so the
 // next request goes right the first time; "Gateway Chat: Forget Compatibility Fixes" undoes them.
 import * as vscode from 'vscode';
-import { mergeFixes, parseFix, type CompatFix } from '../chat/compatibility';
-import type { CompatibilityPort } from '../chat/healingTurn';
+import { mergeFixes, parseFix, type CompatFix } from '../chat/request/compatibility';
 
 const storageKey = 'gatewayChat.compatibility';
 const maxModels = 200;
 
-export class CompatibilityMemory implements CompatibilityPort {
+export class CompatibilityMemory {
   constructor(private readonly state: vscode.Memento) {}
 
   get(model: string): CompatFix[] {

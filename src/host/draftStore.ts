@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type * as vscode from 'vscode';
-import { writeFileAtomic } from '../chat/atomicFile';
+import { writeFileAtomic } from '../chat/storage/atomicFile';
 
 export class DraftStore {
   private readonly file: string;

@@ -1,9 +1,9 @@
 // explain / refactor / fix / document / test the selection, ask, and run a prompt template:
 // the selection becomes a message in the panel, and replacing answers come back as a diff.
 import * as vscode from 'vscode';
-import { extractCode, fillTemplate, replacesSelection, usesPlaceholder, type ActionKind } from '../chat/prompts';
+import { extractCode, fillTemplate, replacesSelection, usesPlaceholder, type ActionKind } from '../chat/request/prompts';
 import type { Attachment, MessageRecord } from '../shared/conversation';
-import { proposeReplacement, targetEditor } from './applyWithDiff';
+import { proposeReplacement, targetEditor, type ProposalDocuments } from './applyWithDiff';
 import type { ChatController } from './chatController';
 import type { ChatViewProvider } from './chatViewProvider';
 import { actionTemplate, commandModel, userTemplates } from './promptTemplates';
@@ -11,7 +11,7 @@ import { commandTarget, diagnosticsText, targetAttachment, type Target } from '.
 import { writeTestFile } from './testFile';
 
 export class EditorCommands {
-  constructor(private readonly controller: ChatController, private readonly view: ChatViewProvider) {}
+  constructor(private readonly controller: ChatController, private readonly view: ChatViewProvider, private readonly proposals: ProposalDocuments) {}
 
   /** `range` and `uri` come from a code action; otherwise the active editor's selection is used. */
   async runAction(kind: ActionKind, uri?: vscode.Uri, range?: vscode.Range): Promise<void> {
@@ -31,7 +31,7 @@ export class EditorCommands {
         void vscode.window.showInformationMessage(vscode.l10n.t('The answer has no code block to apply.'));
         return;
       }
-      await proposeReplacement(this.controller.proposals, doc, target.range, target.version, code, target.editor.viewColumn);
+      await proposeReplacement(this.proposals, doc, target.range, target.version, code, target.editor.viewColumn);
     } else if (kind === 'test') {
       const code = extractCode(answer.content, doc.languageId);
       if (code) await writeTestFile(doc, code);
@@ -93,16 +93,16 @@ export class EditorCommands {
   /** Sends into the panel with a cancellable progress notification; resolves with the settled answer. */
   private async send(title: string, text: string, attachments: Attachment[], model?: string): Promise<MessageRecord | undefined> {
     await this.view.reveal();
-    const session = this.controller.session;
-    if (session.busy) {
+    const chat = this.controller;
+    if (chat.busy) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Gateway Chat is still answering; stop it or wait.'));
       return undefined;
     }
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Gateway Chat: {0}', title), cancellable: true },
       (_progress, token) => {
-        const sub = token.onCancellationRequested(() => session.stop());
-        return session.send(text, attachments, { model }).finally(() => sub.dispose());
+        const sub = token.onCancellationRequested(() => chat.stop());
+        return chat.send(text, attachments, { model }).finally(() => sub.dispose());
       },
     );
   }

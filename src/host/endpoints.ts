@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { userSetting } from './userSettings';
 
 export interface EndpointConfig {
   id: string;
@@ -9,7 +10,7 @@ export interface EndpointConfig {
 }
 
 export function readEndpoints(): EndpointConfig[] {
-  const raw = vscode.workspace.getConfiguration('gatewayChat').get<unknown>('endpoints');
+  const raw = userSetting<unknown>('endpoints');
   if (!Array.isArray(raw)) return [];
   return raw.filter(
     (e): e is EndpointConfig =>

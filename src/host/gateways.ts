@@ -1,10 +1,9 @@
 // Endpoints -> gateway clients, and the models each lists. Keys come from SecretStorage or the
 // environment and go only into the client; nothing here logs or posts them.
 import * as vscode from 'vscode';
-import type { ResolvedModel } from '../chat/session';
-import { splitModelRef } from '../chat/modelRef';
+import { splitModelRef } from '../chat/request/modelRef';
 import { chatCompletionsUrl, createClient, type GatewayClient } from '../llm';
-import type { ErrorInfo } from '../shared/conversation';
+import type { ConfigErrorInfo } from '../shared/conversation';
 import type { EndpointDraft, EndpointSummary, ModelGroup } from '../shared/protocol';
 import { readApiKey, readEndpoints, type EndpointConfig } from './endpoints';
 
@@ -18,20 +17,21 @@ export class Gateways implements vscode.Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {}
 
-  async resolveModel(ref: string): Promise<ResolvedModel> {
+  /** The client for `<endpointId>/<modelId>` and the id the gateway knows the model by, or why there is none. */
+  async resolveModel(ref: string): Promise<{ client: GatewayClient; modelId: string } | { error: ConfigErrorInfo }> {
     const parts = splitModelRef(ref);
-    if (!parts) return { error: { kind: 'config', code: 'noModel', message: ref } };
+    if (!parts) return { error: { kind: 'config', reason: 'noModel' } };
     const endpoint = readEndpoints().find((e) => e.id === parts.endpointId);
-    if (!endpoint) return { error: { kind: 'config', code: 'noEndpoint', message: parts.endpointId } };
+    if (!endpoint) return { error: { kind: 'config', reason: 'noEndpoint', endpointId: parts.endpointId } };
     const client = await this.clientFor(endpoint);
     if ('error' in client) return client;
-    return { client: client.client, modelId: parts.modelId, model: ref };
+    return { client: client.client, modelId: parts.modelId };
   }
 
-  async clientFor(endpoint: EndpointConfig): Promise<{ client: GatewayClient } | { error: ErrorInfo }> {
-    if (!safeChatUrl(endpoint.baseUrl)) return { error: { kind: 'config', code: 'badUrl', message: endpoint.id } };
+  async clientFor(endpoint: EndpointConfig): Promise<{ client: GatewayClient } | { error: ConfigErrorInfo }> {
+    if (!safeChatUrl(endpoint.baseUrl)) return { error: { kind: 'config', reason: 'badUrl', endpointId: endpoint.id } };
     const apiKey = await readApiKey(this.context.secrets, endpoint);
-    if (!apiKey) return { error: { kind: 'config', code: 'noKey', message: endpoint.id } };
+    if (!apiKey) return { error: { kind: 'config', reason: 'noKey', endpointId: endpoint.id } };
     return { client: this.client(endpoint, apiKey) };
   }
 

@@ -1,9 +1,9 @@
 // The request inspector: what went over the wire for an answer, as a read-only markdown document
 // beside the panel, and "Copy as curl". Only what this window recorded exists (never saved to disk).
 import * as vscode from 'vscode';
-import { curlCommand, curlKeyVariable } from '../chat/curl';
-import type { Exchange } from '../chat/exchangeLog';
-import { inspectorMarkdown, type InspectorLabels } from '../chat/inspectorDocument';
+import { curlCommand, curlKeyVariable } from '../chat/inspection/curl';
+import type { Exchange } from '../chat/inspection/exchangeLog';
+import { inspectorMarkdown, type InspectorLabels } from '../chat/inspection/inspectorDocument';
 
 export const inspectScheme = 'gateway-chat-inspect';
 const keptDocuments = 20;

@@ -1,7 +1,8 @@
 // Prompt templates: the five built-in actions (overridable in gatewayChat.prompts), extra named
 // templates from that setting, and markdown files in the workspace's .gateway-chat/prompts/.
 import * as vscode from 'vscode';
-import { actionKinds, builtInPrompts, parseUserTemplate, type ActionKind, type UserTemplate } from '../chat/prompts';
+import { userSetting } from './userSettings';
+import { actionKinds, builtInPrompts, parseUserTemplate, type ActionKind, type UserTemplate } from '../chat/request/prompts';
 
 export function actionTemplate(kind: ActionKind): string {
   const custom = vscode.workspace.getConfiguration('gatewayChat').get<Record<string, unknown>>('prompts')?.[kind];
@@ -25,6 +26,7 @@ export async function userTemplates(): Promise<UserTemplate[]> {
 }
 
 export function commandModel(kind: ActionKind | 'ask' | 'prompt'): string | undefined {
-  const m = vscode.workspace.getConfiguration('gatewayChat').get<Record<string, unknown>>('commandModels')?.[kind];
+  // Which model a command uses spends the user's money: their own settings only.
+  const m = userSetting<Record<string, unknown>>('commandModels')?.[kind];
   return typeof m === 'string' && m.includes('/') ? m : undefined;
 }

@@ -2,7 +2,7 @@
 // `gatewayChat.jsonSchemas` setting and from the workspace's schema-looking .json files. A schema is
 // taken only once ajv compiles it, so a broken one is caught here and not at answer time.
 import * as vscode from 'vscode';
-import { compileJsonSchema } from '../chat/jsonCheck';
+import { compileJsonSchema } from '../chat/answers/jsonCheck';
 import type { RequestOptions } from '../shared/conversation';
 
 export type SchemaOption = Extract<NonNullable<RequestOptions['json']>, { mode: 'schema' }>;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { currentModel } from './chatController';
+import { currentModel } from './turnPlanner';
 
 /** The current model in the status bar; a click picks another. */
 export function createModelStatus(): vscode.Disposable {

@@ -2,12 +2,14 @@
 
 export type MessageStatus = 'streaming' | 'complete' | 'interrupted' | 'error';
 
-export type ErrorKind =
-  | 'auth' | 'notFound' | 'badRequest' | 'rateLimit' | 'server' | 'network' | 'timeout' | 'aborted' | 'protocol'
-  | 'config';
+export type GatewayErrorKind =
+  | 'auth' | 'notFound' | 'badRequest' | 'rateLimit' | 'server' | 'network' | 'timeout' | 'aborted' | 'protocol';
 
-export interface ErrorInfo {
-  kind: ErrorKind;
+export type ErrorKind = GatewayErrorKind | 'config';
+
+/** What the gateway (or the connection to it) said went wrong. */
+export interface GatewayErrorInfo {
+  kind: GatewayErrorKind;
   /** The gateway's own message (or a short status text); never markup, never the key. */
   message: string;
   status?: number;
@@ -17,6 +19,16 @@ export interface ErrorInfo {
   url?: string;
   retryAfterMs?: number;
 }
+
+/** Why nothing could be sent, or why a turn stopped on our side: each case carries its own data. */
+export type ConfigErrorInfo =
+  | { kind: 'config'; reason: 'noModel' }
+  | { kind: 'config'; reason: 'noEndpoint'; endpointId: string }
+  | { kind: 'config'; reason: 'noKey'; endpointId: string }
+  | { kind: 'config'; reason: 'badUrl'; endpointId: string }
+  | { kind: 'config'; reason: 'maxSteps'; steps: number };
+
+export type ErrorInfo = GatewayErrorInfo | ConfigErrorInfo;
 
 export interface Attachment {
   kind: 'selection' | 'file' | 'image';
@@ -110,6 +122,20 @@ export interface ToolCallRecord {
   isError?: boolean;
   /** A workspace file the call is about, for a link in the transcript. */
   path?: string;
+  /** While `state` is `pending` and the user is being asked: what Approve would do. Saved, so a reload can settle it. */
+  approval?: ToolApprovalView;
+}
+
+/** What the panel shows for a tool call waiting for the user (paths, the frozen command line). */
+export interface ToolApprovalView {
+  toolName: string;
+  kind: 'read' | 'edit' | 'rename' | 'delete' | 'terminal';
+  /** One line: the path, `from -> to`, or the exact command line. */
+  summary: string;
+  /** Working folder of a command. */
+  cwd?: string;
+  sensitive: boolean;
+  canAllowForConversation: boolean;
 }
 
 export interface MessageRecord {

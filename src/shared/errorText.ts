@@ -1,18 +1,17 @@
 // Errors in words a user understands, one sentence per kind; the gateway's own message is shown
 // beside it. `t` translates (vscode.l10n.t in the host, the init bundle in the webview).
-import type { ErrorInfo } from './conversation';
+import type { ConfigErrorInfo, ErrorInfo } from './conversation';
+import { assertNever } from './protocol';
 
 export type Translate = (english: string, ...args: (string | number)[]) => string;
 
+/** The English text with its `{0}` placeholders filled (for exports and logs, which are not translated). */
+export const inEnglish: Translate = (english, ...args) => english.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+
 export function errorHeadline(e: ErrorInfo, t: Translate): string {
+  if (e.kind === 'config') return configHeadline(e, t);
   const status = e.status ?? '';
   switch (e.kind) {
-    case 'config':
-      if (e.code === 'noKey') return t('No API key is set for {0}. Run "Gateway Chat: Set API Key".', e.message);
-      if (e.code === 'maxSteps') return t('Stopped after {0} tool steps (gatewayChat.tools.maxSteps). Continue to let the model go on.', e.message);
-      if (e.code === 'badUrl') return t('The base URL of "{0}" is not a valid http(s) URL. Fix it with "Gateway Chat: Manage Endpoints".', e.message);
-      if (e.code === 'noEndpoint') return t('There is no endpoint "{0}". Add it with "Gateway Chat: Manage Endpoints".', e.message);
-      return t('Choose a model first: pick one from the model list or type its name.');
     case 'auth':
       return t('The gateway rejected the API key (HTTP {0}). Check it with "Gateway Chat: Set API Key".', status);
     case 'notFound':
@@ -31,6 +30,17 @@ export function errorHeadline(e: ErrorInfo, t: Translate): string {
       return t('Stopped.');
     case 'protocol':
       return t('The answer was cut off before it finished.');
+  }
+}
+
+function configHeadline(e: ConfigErrorInfo, t: Translate): string {
+  switch (e.reason) {
+    case 'noKey': return t('No API key is set for {0}. Run "Gateway Chat: Set API Key".', e.endpointId);
+    case 'maxSteps': return t('Stopped after {0} tool steps (gatewayChat.tools.maxSteps). Continue to let the model go on.', e.steps);
+    case 'badUrl': return t('The base URL of "{0}" is not a valid http(s) URL. Fix it with "Gateway Chat: Manage Endpoints".', e.endpointId);
+    case 'noEndpoint': return t('There is no endpoint "{0}". Add it with "Gateway Chat: Manage Endpoints".', e.endpointId);
+    case 'noModel': return t('Choose a model first: pick one from the model list or type its name.');
+    default: return assertNever(e);
   }
 }
 

@@ -2,8 +2,7 @@
 // fields and a gatewayChat.models entry. An empty field means unset: the entry leaves it out.
 import {
   capabilityNames, fitsRule, isJsonObject, isRecord, limits, numberParams, omitNamePattern, reasoningEfforts,
-  type ModelSettings,
-} from './modelSettingsShape';
+  type ModelSettings, refusedBodyKeys } from './modelSettingsShape';
 
 export const numberFields = Object.keys(numberParams);
 export const selectFields = ['stream', 'reasoning_effort', 'enable_thinking', 'enable_thinking_in', 'separate_reasoning', 'tool-format',
@@ -36,7 +35,8 @@ export type FieldError =
   | { text: 'Must be a JSON object.' }
   | { text: 'Each value must be a number from -100 to 100.' }
   | { text: 'Too long.' }
-  | { text: 'Not a field name: {0}'; args: [string] };
+  | { text: 'Not a field name: {0}'; args: [string] }
+  | { text: 'The body cannot set {0}: Gateway Chat sets it for every request.'; args: [string] };
 
 export type FormResult = { ok: true; settings: ModelSettings } | { ok: false; errors: Record<string, FieldError> };
 
@@ -130,6 +130,8 @@ export function entryFromForm(values: FormValues): FormResult {
   put(params, 'separate_reasoning', choice('separate_reasoning', 'true', 'false'));
 
   let body = json('extra-body');
+  const refused = refusedBodyKeys(body);
+  if (refused.length) errors['extra-body'] = { text: 'The body cannot set {0}: Gateway Chat sets it for every request.', args: [refused.join(', ')] };
   const thinking = choice('enable_thinking', 'true', 'false');
   if (thinking !== undefined && field('enable_thinking_in') === 'extra_body') {
     const extra = isRecord(body?.extra_body) ? body.extra_body : {};

@@ -48,6 +48,14 @@ export const formParams = [...Object.keys(numberParams), 'stop', 'logit_bias', '
 
 export const limits = { stopItems: 16, stopLength: 256, logitBiasKeys: 1024, userLength: 256, omitItems: 64, bodyChars: 65_536, bodyDepth: 16, currencyLength: 8, maxPrice: 1_000_000 };
 
+/** A raw body may not set these: they say what is asked, of whom, with which tools and how the answer is read. */
+export const protectedBodyKeys = ['model', 'messages', 'tools', 'functions', 'tool_choice', 'n', 'stream'] as const;
+
+/** The protected keys a body tries to set. */
+export function refusedBodyKeys(body: Record<string, unknown> | undefined): string[] {
+  return body ? protectedBodyKeys.filter((k) => Object.hasOwn(body, k)) : [];
+}
+
 export const omitNamePattern = /^[A-Za-z0-9_.-]{1,64}$/;
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

@@ -93,22 +93,7 @@ export type HostToWebview =
   /** The current model's exact gatewayChat.models entry, and each glob entry that also applies (read-only). */
   | { type: 'modelSettings'; model: string; entry: ModelSettings; inherited: { source: string; settings: ModelSettings }[]; saved: boolean }
   /** The conversation's request options changed on the host's side (a schema was picked). */
-  | { type: 'options'; options: RequestOptions }
-  | { type: 'toolApproval'; messageId: string; request: ToolApprovalView }
-  | { type: 'toolApprovalDone'; callId: string };
-
-/** What the panel shows for a tool call waiting for the user (paths, the frozen command line). */
-export interface ToolApprovalView {
-  callId: string;
-  toolName: string;
-  kind: 'read' | 'edit' | 'rename' | 'delete' | 'terminal';
-  /** One line: the path, `from -> to`, or the exact command line. */
-  summary: string;
-  /** Working folder of a command. */
-  cwd?: string;
-  sensitive: boolean;
-  canAllowForConversation: boolean;
-}
+  | { type: 'options'; options: RequestOptions };
 
 export { parseWebviewMessage } from './protocolValidation';
 

@@ -93,6 +93,7 @@ export const webviewStrings = [
   "Each value must be a number from -100 to 100.",
   "Too long.",
   "Not a field name: {0}",
+  "The body cannot set {0}: Gateway Chat sets it for every request.",
   "Candidate answers",
   "Answer {0}",
   "Use this answer",

@@ -99,7 +99,8 @@ async function carryOut(call: AssembledToolCall, ctx: ExecutorContext, signal: A
     } catch (e) {
       return failed(`Not run: the user could not be asked for approval (${(e as Error).message}).`);
     }
-    if (!decision) return failed('Not run: the user pressed Stop before approving it.');
+    // Stopped while it waited (Stop, a new chat, another conversation, the view closed): nobody approved it.
+    if (!decision) return { state: 'rejected', content: 'Not run: the turn was stopped before it was approved.' };
     if (decision.approved !== true) return { state: 'rejected', content: rejectionMessage(decision.reason) };
     if (decision.allowForConversation && !NEVER_ALLOW_FOR_CONVERSATION.has(call.name)) ctx.allowedTools.add(call.name);
     ctx.onUpdate?.(call.id, 'approved');

@@ -10,7 +10,6 @@ import { ModelPicker } from './modelPicker';
 import { OptionBar } from './optionBar';
 import { ModelSettingsForm } from './modelSettingsForm';
 import { SetupView } from './setupView';
-import { pendingApprovals } from './toolCallView';
 import { Transcript } from './transcript';
 import { onHostMessage, send } from './vscodeApi';
 
@@ -89,7 +88,7 @@ function handle(message: HostToWebview): void {
       ui.toggleHistory(false);
       return;
     case 'delta':
-      ui.transcript.delta(message.messageId, message.content, message.reasoning, message.choice);
+      ui.transcript.delta(message.messageId, { content: message.content, reasoning: message.reasoning, ...(message.choice ? { choice: message.choice } : {}) });
       return;
     case 'message':
       ui.transcript.upsert(message.message);
@@ -118,15 +117,6 @@ function handle(message: HostToWebview): void {
       return;
     case 'options':
       ui.options.set(message.options);
-      return;
-    case 'toolApproval':
-      pendingApprovals.set(message.request.callId, message.request);
-      ui.transcript.refreshTools(message.messageId);
-      ui.transcript.scrollToEnd();
-      return;
-    case 'toolApprovalDone':
-      pendingApprovals.delete(message.callId);
-      ui.transcript.refreshTools();
       return;
     default:
       assertNever(message);

@@ -1,5 +1,6 @@
 // One message in the transcript. Assistant text streams through the markdown renderer (only the
 // open tail block re-renders); user text is shown as typed.
+import { foldDelta, type AnswerDelta } from '../shared/answerReducer';
 import type { ErrorInfo, MessageRecord } from '../shared/conversation';
 import { errorDetail, errorHeadline } from '../shared/errorText';
 import { AnswerExtras } from './answerExtrasView';
@@ -47,15 +48,19 @@ export class MessageView {
     return this.message.id;
   }
 
-  /** Streamed text arrived (already coalesced per frame by the host). */
-  appendDelta(content: string, reasoning: string, choice = 0): void {
-    if (choice || this.candidates) return this.appendCandidateDelta(content, reasoning, choice);
-    if (reasoning) {
-      this.message.reasoning = (this.message.reasoning ?? '') + reasoning;
-      this.ensureReasoning().text.appendData(reasoning);
+  /** Streamed text arrived (already coalesced per frame by the host): folded into the record as the host folded it, then shown. */
+  appendDelta(d: AnswerDelta): void {
+    if (!foldDelta(this.message, d)) return;
+    const content = d.content ?? '';
+    const reasoning = d.reasoning ?? '';
+    if (this.message.candidates?.length) {
+      // A new candidates view shows the record, this delta included; an existing one only adds it.
+      if (!this.candidates) this.ensureCandidates();
+      else this.candidates.append(d.choice ?? 0, content, reasoning);
+      return;
     }
+    if (reasoning) this.ensureReasoning().text.appendData(reasoning);
     if (content) {
-      this.message.content += content;
       if (this.reasoning?.details.open && this.message.status === 'streaming') this.reasoning.details.open = false;
       this.ensureMarkdown().append(content);
     }
@@ -148,19 +153,7 @@ export class MessageView {
     return this.reasoning;
   }
 
-  /** n > 1: each choice streams into its own candidate; choice 0 is also the message's own text. */
-  private appendCandidateDelta(content: string, reasoning: string, choice: number): void {
-    const fresh = !this.candidates;
-    const view = this.ensureCandidates();
-    if (fresh) view.append(0, this.message.content, this.message.reasoning ?? '');
-    if (!choice) {
-      this.message.content += content;
-      if (reasoning) this.message.reasoning = (this.message.reasoning ?? '') + reasoning;
-    }
-    view.append(choice, content, reasoning);
-  }
-
-  /** The candidates take the answer's place (what streamed as the answer so far is candidate 0's). */
+  /** The candidates take the answer's place; a new view shows what the record's candidates hold. */
   private ensureCandidates(): CandidatesView {
     if (!this.candidates) {
       this.markdown?.dispose();
@@ -172,6 +165,7 @@ export class MessageView {
       this.content.hidden = true;
       this.candidates = new CandidatesView(this.message.id, this.hooks, (index) => send({ type: 'chooseCandidate', messageId: this.message.id, index }));
       this.content.after(this.candidates.root);
+      this.candidates.update(this.message);
     }
     return this.candidates;
   }
@@ -237,7 +231,7 @@ export class MessageView {
     if (this.isLast()) {
       if (interrupted) buttons.push(textButton(t('Continue'), 'continue', () => send({ type: 'continue', messageId: m.id }), 'primary'));
       if (e.kind !== 'config' || interrupted) buttons.push(textButton(t('Retry'), 'retry', () => send({ type: 'retry', messageId: m.id })));
-      if (e.kind === 'config' && e.code === 'noKey') buttons.push(textButton(t('Set API key'), 'set-key', () => send({ type: 'setApiKey', endpointId: e.message })));
+      if (e.kind === 'config' && e.reason === 'noKey') buttons.push(textButton(t('Set API key'), 'set-key', () => send({ type: 'setApiKey', endpointId: e.endpointId })));
       if (e.kind === 'auth' && m.model) buttons.push(textButton(t('Set API key'), 'set-key', () => send({ type: 'setApiKey', endpointId: m.model!.split('/')[0] })));
     }
     return el('div', { className: `error ${interrupted ? 'interrupted' : ''}`, testId: 'error', attrs: { role: 'alert' }, data: { kind: e.kind } },

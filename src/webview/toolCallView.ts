@@ -1,13 +1,9 @@
 // Each tool call in the transcript: name, file link, state, arguments and result (expandable), and
 // while it waits for the user, what will happen with Approve / Reject.
-import type { ToolCallRecord } from '../shared/conversation';
-import type { ToolApprovalView } from '../shared/protocol';
+import type { ToolApprovalView, ToolCallRecord } from '../shared/conversation';
 import { el, textButton } from './dom';
 import { t } from './i18n';
 import { send } from './vscodeApi';
-
-/** Calls waiting for the user, by call id (set by the host's toolApproval, cleared by toolApprovalDone). */
-export const pendingApprovals = new Map<string, ToolApprovalView>();
 
 export function renderToolCalls(calls: ToolCallRecord[]): HTMLElement {
   return el('div', { className: 'tool-calls' }, ...calls.map(renderCall));
@@ -15,7 +11,7 @@ export function renderToolCalls(calls: ToolCallRecord[]): HTMLElement {
 
 function stateLabel(c: ToolCallRecord): string {
   switch (c.state) {
-    case 'pending': return pendingApprovals.has(c.id) ? t('waiting for you') : t('pending');
+    case 'pending': return c.approval ? t('waiting for you') : t('pending');
     case 'approved': return t('running');
     case 'rejected': return t('rejected');
     case 'done': return c.isError ? t('done with an error') : t('done');
@@ -35,12 +31,11 @@ function renderCall(c: ToolCallRecord): HTMLElement {
     el('pre', { className: 'tool-args', testId: 'tool-args', textContent: prettyJson(c.arguments) }),
     c.result !== undefined ? el('div', { className: 'muted', textContent: t('Result') }) : '',
     c.result !== undefined ? el('pre', { className: `tool-result ${c.isError ? 'error-text' : ''}`, testId: 'tool-result', textContent: preview(c.result) }) : '');
-  const approval = pendingApprovals.get(c.id);
   return el('div', { className: 'tool-call', testId: 'tool-call', data: { toolName: c.name, state: c.state, callId: c.id } },
-    details, approval ? renderApproval(approval) : '');
+    details, c.state === 'pending' && c.approval ? renderApproval(c.id, c.approval) : '');
 }
 
-function renderApproval(a: ToolApprovalView): HTMLElement {
+function renderApproval(callId: string, a: ToolApprovalView): HTMLElement {
   const what = {
     edit: t('Change {0} (the diff is open in the editor)', a.summary),
     rename: t('Rename {0}', a.summary),
@@ -50,7 +45,7 @@ function renderApproval(a: ToolApprovalView): HTMLElement {
   }[a.kind];
   const allow = el('input', { type: 'checkbox', testId: 'allow-conversation' });
   const reason = el('input', { type: 'text', className: 'reject-reason', testId: 'reject-reason', placeholder: t('Reason (optional, sent to the model)') });
-  const decide = (approved: boolean) => send({ type: 'toolDecision', callId: a.callId, approved, reason: reason.value, allowForConversation: allow.checked });
+  const decide = (approved: boolean) => send({ type: 'toolDecision', callId, approved, reason: reason.value, allowForConversation: allow.checked });
   return el('div', { className: 'tool-approval', testId: 'tool-approval', attrs: { role: 'group', 'aria-label': t('Approve this tool call?') } },
     el('div', { className: 'tool-approval-what', textContent: what }),
     a.kind === 'terminal' ? el('pre', { className: 'tool-command', testId: 'tool-command', textContent: a.summary }) : '',

@@ -1,4 +1,5 @@
 // The conversation as a list of message views, with the running usage total.
+import type { AnswerDelta } from '../shared/answerReducer';
 import type { ConversationRecord, ErrorInfo, MessageRecord } from '../shared/conversation';
 import type { CodeActions } from './codeActions';
 import { el } from './dom';
@@ -46,8 +47,8 @@ export class Transcript {
     else this.scrollToEnd();
   }
 
-  delta(messageId: string, content: string, reasoning: string, choice?: number): void {
-    this.views.get(messageId)?.appendDelta(content, reasoning, choice);
+  delta(messageId: string, d: AnswerDelta): void {
+    this.views.get(messageId)?.appendDelta(d);
     this.scrollToEnd();
   }
 
@@ -65,11 +66,6 @@ export class Transcript {
     }
     this.afterChange();
     this.scrollToEnd();
-  }
-
-  /** Re-renders a message's tool calls (an approval was asked for or answered). */
-  refreshTools(messageId?: string): void {
-    for (const [id, v] of this.views) if (!messageId || id === messageId) v.renderTools();
   }
 
   retryWait(messageId: string, attempt: number, waitMs: number, error: ErrorInfo): void {

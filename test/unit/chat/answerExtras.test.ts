@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { answerExtras } from '../../../src/chat/answerExtras';
+import { answerExtras } from '../../../src/chat/answers/answerExtras';
 import type { AssembledChoice, AssembledResponse } from '../../../src/llm/types';
 
 const choice = (over: Partial<AssembledChoice> = {}): AssembledChoice => ({

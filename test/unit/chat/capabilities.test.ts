@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyCapabilities } from '../../../src/chat/capabilities';
+import { applyCapabilities } from '../../../src/chat/request/capabilities';
 import type { ChatRequest } from '../../../src/llm/types';
 
 const withImage: ChatRequest = {

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HistoryStore } from '../../../src/chat/historyStore';
-import { ChatSession } from '../../../src/chat/session';
+import { HistoryStore } from '../../../src/chat/storage/historyStore';
+import { ChatSession } from '../../../src/chat/turn/session';
+import { fakePlan } from './planFake';
 import type { AssembledChoice, ChatEvent, ChatRequest } from '../../../src/llm/types';
 import { parseWebviewMessage, type HostToWebview } from '../../../src/shared/protocol';
 
@@ -18,8 +19,7 @@ function setup(script: Script) {
   const session = new ChatSession({
     store,
     post: (m) => posted.push(structuredClone(m)),
-    resolveModel: async (model) => ({ client: { stream: (req) => (requests.push(structuredClone(req)), script(req)) }, modelId: 'm', model }),
-    currentModel: () => 'relay/m',
+    planTurn: async () => fakePlan({ stream: (req) => (requests.push(structuredClone(req)), script(req)) }, 'relay/m'),
     newId: () => `id${++n}`,
     now: () => 1_000 + n,
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { applyFixes, fixesFor, mergeFixes, noticeText, parseFix, rejectedFields, type CompatFix } from '../../../src/chat/compatibility';
-import { toErrorInfo } from '../../../src/chat/turn';
+import { applyFixes, fixesFor, mergeFixes, noticeText, parseFix, rejectedFields, type CompatFix } from '../../../src/chat/request/compatibility';
+import { toErrorInfo } from '../../../src/chat/turn/turn';
 import { errorFromHttp } from '../../../src/llm/errors';
 import type { ChatRequest } from '../../../src/llm/types';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { answerCost, priceAnswer } from '../../../src/chat/cost';
+import { answerCost, priceAnswer } from '../../../src/chat/answers/cost';
 import type { UsageInfo } from '../../../src/shared/conversation';
 
 describe('cost of an answer', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DeltaBatcher, type Batch } from '../../../src/chat/deltaBatcher';
+import { DeltaBatcher, type Batch } from '../../../src/chat/turn/deltaBatcher';
 
 const nextFrame = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 

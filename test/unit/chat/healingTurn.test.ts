@@ -2,16 +2,23 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CompatFix } from '../../../src/chat/compatibility';
-import { mergeFixes } from '../../../src/chat/compatibility';
-import { ExchangeLog } from '../../../src/chat/exchangeLog';
-import { runHealingTurn, type CompatibilityPort } from '../../../src/chat/healingTurn';
-import { HistoryStore } from '../../../src/chat/historyStore';
-import { ChatSession } from '../../../src/chat/session';
+import type { CompatFix } from '../../../src/chat/request/compatibility';
+import { applyFixes, mergeFixes, noticeText } from '../../../src/chat/request/compatibility';
+import type { StreamingClient } from '../../../src/chat/turn/turn';
+import { fakePlan } from './planFake';
+import { ExchangeLog } from '../../../src/chat/inspection/exchangeLog';
+import { runHealingTurn, type HealingTurnOptions } from '../../../src/chat/turn/healingTurn';
+import { HistoryStore } from '../../../src/chat/storage/historyStore';
+import { ChatSession } from '../../../src/chat/turn/session';
 import type { ChatRequest } from '../../../src/llm/types';
 import type { MessageRecord } from '../../../src/shared/conversation';
 import type { HostToWebview } from '../../../src/shared/protocol';
 import { harness, KEY, type Harness } from '../llm/helpers';
+
+interface CompatibilityPort {
+  get(model: string): CompatFix[];
+  remember(model: string, fixes: CompatFix[]): void;
+}
 
 function memory(): CompatibilityPort & { saved: Map<string, CompatFix[]> } {
   const saved = new Map<string, CompatFix[]>();
@@ -20,6 +27,17 @@ function memory(): CompatibilityPort & { saved: Map<string, CompatFix[]> } {
     get: (model) => saved.get(model) ?? [],
     remember: (model, fixes) => saved.set(model, mergeFixes(saved.get(model) ?? [], fixes)),
   };
+}
+
+/** The healing turn as the session drives it: a request built with the remembered fixes and those found now. */
+function heal(o: Omit<HealingTurnOptions, 'plan' | 'build' | 'remember'> & { client: StreamingClient; request: ChatRequest; model: string; compatibility?: CompatibilityPort }) {
+  const { client, request, model, compatibility, ...rest } = o;
+  return runHealingTurn({
+    ...rest,
+    plan: fakePlan(client, model, { words: { adaptation: String, fix: (f) => noticeText(f, model) } }),
+    build: (fixes) => ({ ...applyFixes(request, undefined, [...(compatibility?.get(model) ?? []), ...fixes]), adapted: [] }) as ReturnType<HealingTurnOptions['build']>,
+    remember: compatibility && ((m, f) => compatibility.remember(m, f)),
+  });
 }
 
 const answer = (id = 'a1'): MessageRecord => ({ id, role: 'assistant', content: '', status: 'streaming', createdAt: 0 });
@@ -35,7 +53,7 @@ describe('runHealingTurn: a refused field is left out once, remembered, and show
     h.gw.route('o3-mini', { rejectFields: [{ field: 'stream_options' }], answer: { content: 'Hello there.' } });
     const compat = memory();
     const exchanges = new ExchangeLog();
-    const m = await runHealingTurn({ client: h.client(), request: request('o3-mini'), message: answer(), model: 'relay/o3-mini', compatibility: compat, exchanges });
+    const m = await heal({ client: h.client(), request: request('o3-mini'), message: answer(), model: 'relay/o3-mini', compatibility: compat, exchanges });
     assert.equal(m.status, 'complete');
     assert.equal(m.content, 'Hello there.');
     assert.equal(m.error, undefined, 'the first refusal is not left on the answer');
@@ -50,7 +68,7 @@ describe('runHealingTurn: a refused field is left out once, remembered, and show
 
     // The next request goes right the first time.
     h.gw.requests.length = 0;
-    const again = await runHealingTurn({ client: h.client(), request: request('o3-mini'), message: answer('a2'), model: 'relay/o3-mini', compatibility: compat, exchanges });
+    const again = await heal({ client: h.client(), request: request('o3-mini'), message: answer('a2'), model: 'relay/o3-mini', compatibility: compat, exchanges });
     assert.equal(again.status, 'complete');
     assert.equal(h.gw.requests.length, 1);
     assert.equal('stream_options' in h.gw.requests[0].body, false);
@@ -63,7 +81,7 @@ describe('runHealingTurn: a refused field is left out once, remembered, and show
       answer: { content: 'ok' },
     });
     const compat = memory();
-    const m = await runHealingTurn({ client: h.client(), request: request('o1', { max_tokens: 512 }), message: answer(), model: 'relay/o1', compatibility: compat });
+    const m = await heal({ client: h.client(), request: request('o1', { max_tokens: 512 }), message: answer(), model: 'relay/o1', compatibility: compat });
     assert.equal(m.status, 'complete');
     assert.deepEqual(h.gw.requests.map((r) => [r.body.max_tokens, r.body.max_completion_tokens]), [[512, undefined], [undefined, 512]]);
     assert.deepEqual(compat.saved.get('relay/o1'), [{ rename: { from: 'max_tokens', to: 'max_completion_tokens' } }]);
@@ -75,27 +93,27 @@ describe('runHealingTurn: a refused field is left out once, remembered, and show
       rejectFields: [{ field: 'parallel_tool_calls', json: { error: { message: 'Unrecognized request argument supplied: parallel_tool_calls', type: 'invalid_request_error', param: null, code: null } } }],
       answer: { content: 'fine' },
     });
-    const m = await runHealingTurn({ client: h.client(), request: request('azure-gpt', { stream: false, parallel_tool_calls: false }), message: answer(), model: 'az/azure-gpt' });
+    const m = await heal({ client: h.client(), request: request('azure-gpt', { stream: false, parallel_tool_calls: false }), message: answer(), model: 'az/azure-gpt' });
     assert.equal(m.content, 'fine');
     assert.deepEqual(h.gw.requests.map((r) => 'parallel_tool_calls' in r.body), [true, false]);
   });
 
   it('does not send again after a tool ran, for other 400s, or when refused again in the same words', async () => {
     h.gw.route('strict', { rejectFields: [{ field: 'stream_options' }], answer: { content: 'x' } });
-    const noHeal = await runHealingTurn({ client: h.client(), request: request('strict'), message: answer(), model: 'r/strict', mayHeal: false });
+    const noHeal = await heal({ client: h.client(), request: request('strict'), message: answer(), model: 'r/strict', mayHeal: false });
     assert.equal(noHeal.status, 'error');
     assert.equal(h.gw.requests.length, 1);
 
     h.gw.reset();
     h.gw.route('ranged', { error: { message: '<400> InternalError.Algo.InvalidParameter: Range of max_tokens should be [1, 8192]', code: 'invalid_parameter_error' } });
-    const range = await runHealingTurn({ client: h.client(), request: request('ranged', { max_tokens: 99999 }), message: answer(), model: 'r/ranged' });
+    const range = await heal({ client: h.client(), request: request('ranged', { max_tokens: 99999 }), message: answer(), model: 'r/ranged' });
     assert.equal(range.status, 'error');
     assert.equal(h.gw.requests.length, 1);
 
     h.gw.reset();
     const compat = memory();
     h.gw.route('stubborn', { error: { message: "Unsupported parameter: 'seed' is not supported with this model.", code: 'unsupported_parameter', param: 'seed' } });
-    const stubborn = await runHealingTurn({ client: h.client(), request: request('stubborn', { seed: 1 }), message: answer(), model: 'r/stubborn', compatibility: compat });
+    const stubborn = await heal({ client: h.client(), request: request('stubborn', { seed: 1 }), message: answer(), model: 'r/stubborn', compatibility: compat });
     assert.equal(h.gw.requests.length, 2, 'one retry, not more');
     assert.equal(stubborn.status, 'error');
     assert.equal(stubborn.notices, undefined);
@@ -105,7 +123,7 @@ describe('runHealingTurn: a refused field is left out once, remembered, and show
   it('never puts the key in what the inspector keeps', async () => {
     h.gw.route('o3-mini', { rejectFields: [{ field: 'stream_options' }], answer: { content: 'Hello.' } });
     const exchanges = new ExchangeLog();
-    await runHealingTurn({ client: h.client({ headers: { 'x-api-key': KEY, 'x-title': 'Gateway Chat' } }), request: request('o3-mini'), message: answer(), model: 'relay/o3-mini', exchanges });
+    await heal({ client: h.client({ headers: { 'x-api-key': KEY, 'x-title': 'Gateway Chat' } }), request: request('o3-mini'), message: answer(), model: 'relay/o3-mini', exchanges });
     const log = exchanges.get('a1')!;
     assert.equal(log[0].requestHeaders.authorization, 'Bearer ***');
     assert.equal(log[0].requestHeaders['x-api-key'], '***');
@@ -129,11 +147,10 @@ describe('ChatSession with the compatibility port', () => {
     const session = new ChatSession({
       store: new HistoryStore(root, { debounceMs: 5 }),
       post: (m) => posted.push(structuredClone(m)),
-      resolveModel: async (model) => ({ client, modelId: model.split('/').slice(1).join('/'), model }),
-      currentModel: () => 'relay/o3-mini',
+      planTurn: async () => fakePlan(client, 'relay/o3-mini', { fixes: compat.get('relay/o3-mini'), words: { adaptation: String, fix: (fix) => `notice relay/o3-mini ${JSON.stringify(fix)}` } }),
+      rememberFixes: (model, fixes) => compat.remember(model, fixes),
       newId: () => `id${++n}`,
       now: () => 1000,
-      compatibility: { ...compat, notice: (model, fix) => `notice ${model} ${JSON.stringify(fix)}` },
     });
     const m = await session.send('hi', []);
     assert.equal(m?.status, 'complete');

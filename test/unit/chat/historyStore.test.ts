@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HistoryStore } from '../../../src/chat/historyStore';
+import { HistoryStore } from '../../../src/chat/storage/historyStore';
 import type { ConversationRecord } from '../../../src/shared/conversation';
 
 function conversation(id: string, title: string, text = 'hello', updatedAt = Date.now()): ConversationRecord {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { curlCommand, shellQuote } from '../../../src/chat/curl';
-import { ExchangeLog, type Exchange } from '../../../src/chat/exchangeLog';
-import { inspectorMarkdown, type InspectorLabels } from '../../../src/chat/inspectorDocument';
+import { curlCommand, shellQuote } from '../../../src/chat/inspection/curl';
+import { ExchangeLog, type Exchange } from '../../../src/chat/inspection/exchangeLog';
+import { inspectorMarkdown, type InspectorLabels } from '../../../src/chat/inspection/inspectorDocument';
 
 const labels: InspectorLabels = {
   title: 'Request inspector',

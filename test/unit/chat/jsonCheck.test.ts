@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { checkJsonAnswer, compileJsonSchema, recordJsonCheck } from '../../../src/chat/jsonCheck';
-import { optionsFromPanel } from '../../../src/chat/panelOptions';
+import { checkJsonAnswer, compileJsonSchema, recordJsonCheck } from '../../../src/chat/answers/jsonCheck';
+import { optionsFromPanel } from '../../../src/chat/request/panelOptions';
 import type { MessageRecord } from '../../../src/shared/conversation';
 import { parseJsonAnswer, unfenceJson } from '../../../src/shared/jsonAnswer';
 

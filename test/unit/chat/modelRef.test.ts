@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { joinModelRef, splitModelRef } from '../../../src/chat/modelRef';
+import { joinModelRef, splitModelRef } from '../../../src/chat/request/modelRef';
 
 describe('model references', () => {
   it('split at the first slash only', () => {

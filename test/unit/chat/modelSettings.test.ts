@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applySettings, settingsFor } from '../../../src/chat/modelSettings';
+import { applySettings, settingsFor } from '../../../src/chat/request/modelSettings';
 
 describe('per-model settings', () => {
   const all = {

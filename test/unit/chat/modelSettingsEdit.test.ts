@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { editedEntry, inheritedEntries, withEntry } from '../../../src/chat/modelSettingsEdit';
+import { editedEntry, inheritedEntries, withEntry } from '../../../src/chat/request/modelSettingsEdit';
 
 describe('saving the model settings form into gatewayChat.models', () => {
   it('replaces the keys the form owns and keeps the rest of the entry', () => {

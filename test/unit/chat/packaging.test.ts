@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { wireMessages } from '../../../src/chat/packaging';
+import { wireMessages } from '../../../src/chat/request/packaging';
 import type { MessageRecord } from '../../../src/shared/conversation';
 
 const msg = (m: Partial<MessageRecord> & Pick<MessageRecord, 'role' | 'content'>): MessageRecord =>

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { builtInPrompts, extractCode, fillTemplate, parseUserTemplate, usesPlaceholder } from '../../../src/chat/prompts';
+import { builtInPrompts, extractCode, fillTemplate, parseUserTemplate, usesPlaceholder } from '../../../src/chat/request/prompts';
 
 describe('prompt templates', () => {
   it('fills the four placeholders and leaves other braces alone', () => {

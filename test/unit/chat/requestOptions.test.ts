@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyRequestOptions } from '../../../src/chat/requestOptions';
+import { applyRequestOptions } from '../../../src/chat/request/requestOptions';
 import type { ChatRequest } from '../../../src/llm/types';
 
 const base = (): ChatRequest => ({ model: 'm', messages: [{ role: 'user', content: 'hi' }] });

@@ -1,16 +1,19 @@
+import { fakePlan } from './planFake';
+import type { GatewayErrorInfo } from '../../../src/shared/conversation';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HistoryStore } from '../../../src/chat/historyStore';
-import { ChatSession, type ResolvedModel } from '../../../src/chat/session';
-import type { StreamingClient } from '../../../src/chat/turn';
+import { HistoryStore } from '../../../src/chat/storage/historyStore';
+import { ChatSession } from '../../../src/chat/turn/session';
+import type { PlanResult } from '../../../src/chat/request/turnPlan';
+import type { StreamingClient } from '../../../src/chat/turn/turn';
 import type { ChatEvent, ChatRequest } from '../../../src/llm/types';
 import type { HostToWebview } from '../../../src/shared/protocol';
 
 type Script = (req: ChatRequest, signal?: AbortSignal) => AsyncIterable<ChatEvent>;
 
-function setup(script: Script, resolve?: (model: string) => ResolvedModel | undefined) {
+function setup(script: Script, plan?: (model: string) => PlanResult | undefined) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'session-'));
   const store = new HistoryStore(root, { debounceMs: 5 });
   const posted: HostToWebview[] = [];
@@ -25,8 +28,7 @@ function setup(script: Script, resolve?: (model: string) => ResolvedModel | unde
   const session = new ChatSession({
     store,
     post: (m) => posted.push(structuredClone(m)),
-    resolveModel: async (model) => resolve?.(model) ?? { client, modelId: model.split('/').slice(1).join('/'), model },
-    currentModel: () => 'relay/deepseek-ai/DeepSeek-R1',
+    planTurn: async (model = 'relay/deepseek-ai/DeepSeek-R1') => plan?.(model) ?? fakePlan(client, model),
     newId: () => `id${++n}`,
     now: () => 1_000 + n,
   });
@@ -62,7 +64,7 @@ describe('ChatSession', () => {
     const composer = posted.find((p) => p.type === 'composer');
     assert.deepEqual(composer, { type: 'composer', text: 'my prompt', attachments: [{ kind: 'file', label: 'a.ts', path: 'a.ts', text: 'x' }] });
     assert.equal(session.conversation.messages.at(-1)?.status, 'error');
-    assert.equal(session.conversation.messages.at(-1)?.error?.status, 401);
+    assert.equal((session.conversation.messages.at(-1)?.error as GatewayErrorInfo | undefined)?.status, 401);
     fail = false;
     await session.send('my prompt', []);
     assert.deepEqual(session.conversation.messages.map((m) => [m.role, m.content]), [['user', 'my prompt'], ['assistant', 'ok']]);
@@ -109,10 +111,10 @@ describe('ChatSession', () => {
   });
 
   it('explains a missing endpoint or key as a config error without calling any gateway', async () => {
-    const { session, requests } = setup(() => events(text('never')), () => ({ error: { kind: 'config', code: 'noKey', message: 'relay' } }));
+    const { session, requests } = setup(() => events(text('never')), (model) => ({ error: { kind: 'config', reason: 'noKey', endpointId: 'relay' }, model }));
     await session.send('hello', []);
     assert.equal(requests.length, 0);
-    assert.deepEqual(session.conversation.messages.at(-1)?.error, { kind: 'config', code: 'noKey', message: 'relay' });
+    assert.deepEqual(session.conversation.messages.at(-1)?.error, { kind: 'config', reason: 'noKey', endpointId: 'relay' });
   });
 
   it('reopens a saved conversation; an answer cut off by a reload is interrupted, not streaming', async () => {
@@ -145,8 +147,8 @@ describe('ChatSession titles', () => {
     };
     let n = 0;
     const titled = new ChatSession({
-      store: new HistoryStore(root), post: () => undefined, currentModel: () => 'r/m', newId: () => `t${++n}`, now: () => n,
-      resolveModel: async (model) => ({ client, modelId: 'm', model }), titleWithModel: () => true,
+      store: new HistoryStore(root), post: () => undefined, newId: () => `t${++n}`, now: () => n,
+      planTurn: async () => fakePlan(client, 'r/m', { titleWithModel: true }),
     });
     await titled.send('请详细解释 Rust 的借用检查器', []);
     assert.equal(titled.conversation.title, '借用检查器详解');
@@ -176,9 +178,8 @@ describe('ChatSession model settings', () => {
     const client: StreamingClient = { stream: (req, opts) => (seen.push({ req: structuredClone(req), omit: opts?.omit }), events(text('ok'))) };
     let n = 0;
     const session = new ChatSession({
-      store: new HistoryStore(root), post: () => undefined, currentModel: () => 'relay/qwen3', newId: () => `m${++n}`, now: () => n,
-      resolveModel: async (model) => ({ client, modelId: 'qwen3', model }),
-      modelSettings: () => ({ params: { temperature: 0.2 }, body: { extra_body: { enable_thinking: false } }, omit: ['stream_options'] }),
+      store: new HistoryStore(root), post: () => undefined, newId: () => `m${++n}`, now: () => n,
+      planTurn: async () => fakePlan(client, 'relay/qwen3', { settings: { params: { temperature: 0.2 }, body: { extra_body: { enable_thinking: false } }, omit: ['stream_options'] } }),
     });
     await session.send('hi', []);
     assert.equal(seen[0].req.temperature, 0.2);

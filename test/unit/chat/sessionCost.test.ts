@@ -1,11 +1,12 @@
+import { fakePlan } from './planFake';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HistoryStore } from '../../../src/chat/historyStore';
-import type { ModelSettings } from '../../../src/chat/modelSettings';
-import { ChatSession } from '../../../src/chat/session';
-import type { StreamingClient } from '../../../src/chat/turn';
+import { HistoryStore } from '../../../src/chat/storage/historyStore';
+import type { ModelSettings } from '../../../src/chat/request/modelSettings';
+import { ChatSession } from '../../../src/chat/turn/session';
+import type { StreamingClient } from '../../../src/chat/turn/turn';
 import type { AssembledResponse, ChatEvent, ChatRequest } from '../../../src/llm/types';
 
 const usage = { prompt_tokens: 1200, completion_tokens: 300, prompt_tokens_details: { cached_tokens: 200 } };
@@ -29,9 +30,8 @@ function session(settings: ModelSettings) {
   let n = 0;
   const s = new ChatSession({
     store: new HistoryStore(fs.mkdtempSync(path.join(os.tmpdir(), 'session-cost-'))), post: () => undefined,
-    currentModel: () => 'relay/m', newId: () => `m${++n}`, now: () => n,
-    resolveModel: async (model) => ({ client, modelId: 'm', model }),
-    modelSettings: () => settings,
+    newId: () => `m${++n}`, now: () => n,
+    planTurn: async () => fakePlan(client, 'relay/m', { settings }),
   });
   return { s, calls };
 }

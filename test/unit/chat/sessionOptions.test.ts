@@ -1,9 +1,10 @@
+import { fakePlan } from './planFake';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HistoryStore } from '../../../src/chat/historyStore';
-import { ChatSession } from '../../../src/chat/session';
+import { HistoryStore } from '../../../src/chat/storage/historyStore';
+import { ChatSession } from '../../../src/chat/turn/session';
 import type { ChatEvent, ChatRequest } from '../../../src/llm/types';
 
 describe('ChatSession: the option bar on the wire and in the record', () => {
@@ -14,9 +15,7 @@ describe('ChatSession: the option bar on the wire and in the record', () => {
     const session = new ChatSession({
       store,
       post: () => undefined,
-      resolveModel: async (model) => ({
-        model, modelId: 'm',
-        client: {
+      planTurn: async () => fakePlan({
           stream: (req) => {
             requests.push(structuredClone(req));
             return (async function* (): AsyncGenerator<ChatEvent> {
@@ -24,9 +23,7 @@ describe('ChatSession: the option bar on the wire and in the record', () => {
               yield { type: 'done', response: { id: 'r', model: 'm', choices: [], usage: null } };
             })();
           },
-        },
-      }),
-      currentModel: () => 'relay/m',
+      }, 'relay/m'),
       newId: () => `id${++n}`,
       now: () => 1000 + n,
     });

@@ -1,10 +1,11 @@
+import { fakePlan } from './planFake';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { HistoryStore } from '../../../src/chat/historyStore';
-import { ChatSession } from '../../../src/chat/session';
-import type { ToolHost } from '../../../src/chat/toolRunner';
-import type { StreamingClient } from '../../../src/chat/turn';
+import { HistoryStore } from '../../../src/chat/storage/historyStore';
+import { ChatSession } from '../../../src/chat/turn/session';
+import type { ToolHost } from '../../../src/chat/turn/toolRunner';
+import type { StreamingClient } from '../../../src/chat/turn/turn';
 import type { ChatEvent, ChatRequest } from '../../../src/llm/types';
 import { defaultRegistry, type ApprovalDecision, type ApprovalRequest } from '../../../src/tools';
 import { FakeWorkspacePort, tempDir, writeTree } from '../tools/fakePort';
@@ -34,7 +35,7 @@ function setup(steps: Step[], decide: (r: ApprovalRequest) => ApprovalDecision =
   writeTree(workspace, { 'src/app.ts': 'export const version = 1;\n' });
   const port = new FakeWorkspacePort(workspace);
   const asked: ApprovalRequest[] = [];
-  const host: ToolHost = { port, alwaysAskForReadOnly: () => false, requestApproval: async (r) => (asked.push(r), decide(r)) };
+  const host: ToolHost = { port, requestApproval: async (r) => (asked.push(r), decide(r)) };
   const { client, requests } = scripted(steps);
   let n = 0;
   const store = new HistoryStore(tempDir('history-'));
@@ -42,9 +43,9 @@ function setup(steps: Step[], decide: (r: ApprovalRequest) => ApprovalDecision =
   const origSave = store.save.bind(store);
   store.save = async (c) => { saves.push(JSON.stringify(c.messages.flatMap((m) => m.toolCalls ?? []).map((t) => t.state))); return origSave(c); };
   const session = new ChatSession({
-    store, post: () => undefined, currentModel: () => 'gw/m', newId: () => `id${++n}`, now: () => n,
-    resolveModel: async (model) => ({ client, modelId: 'm', model }),
-    tools: { host, maxSteps: () => maxSteps, definitions: () => (legacy ? { functions: defaultRegistry().legacyFunctions() } : { tools: defaultRegistry().toolDefinitions() }) },
+    store, post: () => undefined, newId: () => `id${++n}`, now: () => n,
+    planTurn: async () => fakePlan(client, 'gw/m', { maxSteps, tools: legacy ? { functions: defaultRegistry().legacyFunctions() } : { tools: defaultRegistry().toolDefinitions() } }),
+    toolHost: host,
   });
   return { session, requests, asked, workspace, saves };
 }
@@ -82,14 +83,14 @@ describe('the tool loop', () => {
     assert.equal(session.conversation.messages[1].toolCalls?.[0].state, 'rejected');
   });
 
-  it('saves each call as approved before it runs and with its result after', async () => {
+  it('saves each call while it waits for approval, as approved before it runs and with its result after', async () => {
     const { session, saves } = setup([
       { calls: [{ id: 'e1', name: 'edit_file', arguments: JSON.stringify({ path: 'src/app.ts', edits: [{ search: 'version = 1', replace: 'version = 2' }] }) }] },
       { content: 'Done.' },
     ]);
     await session.send('Bump it', []);
     const states = saves.map((s) => JSON.parse(s)[0]).filter(Boolean);
-    assert.deepEqual(states.slice(0, 2), ['approved', 'done']);
+    assert.deepEqual(states.slice(0, 3), ['pending', 'approved', 'done'], 'waiting for approval is saved too');
   });
 
   it('stops after the step limit and says so, without running the last calls', async () => {
@@ -99,7 +100,7 @@ describe('the tool loop', () => {
     assert.equal(requests.length, 2);
     const last = session.conversation.messages.at(-1)!;
     assert.equal(last.status, 'interrupted');
-    assert.equal(last.error?.code, 'maxSteps');
+    assert.deepEqual(last.error, { kind: 'config', reason: 'maxSteps', steps: 2 });
     assert.equal(last.toolCalls?.[0].state, 'failed');
   });
 

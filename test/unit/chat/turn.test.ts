@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { runTurn } from '../../../src/chat/turn';
+import { runTurn } from '../../../src/chat/turn/turn';
 import type { ChatEvent } from '../../../src/llm/types';
 import { answer, fakeClient } from './turnFakes';
 const clock = () => { let t = 1000; return () => (t += 100); };

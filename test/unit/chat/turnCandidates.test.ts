@@ -1,6 +1,6 @@
 // runTurn with `n` > 1: interleaved choices stream into the message's candidates.
 import assert from 'node:assert/strict';
-import { runTurn, type StreamingClient } from '../../../src/chat/turn';
+import { runTurn, type StreamingClient } from '../../../src/chat/turn/turn';
 import type { AssembledChoice, ChatEvent } from '../../../src/llm/types';
 import { answer, fakeClient } from './turnFakes';
 

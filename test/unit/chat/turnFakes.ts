@@ -1,5 +1,5 @@
 // Fakes for runTurn tests: a client that plays a list of events, then maybe fails.
-import type { StreamingClient } from '../../../src/chat/turn';
+import type { StreamingClient } from '../../../src/chat/turn/turn';
 import type { ChatEvent } from '../../../src/llm/types';
 import type { MessageRecord } from '../../../src/shared/conversation';
 

@@ -17,20 +17,21 @@ describe('errors in words', () => {
     [{ kind: 'timeout', message: 'No response within 120 s' }, /did not answer in time/],
     [{ kind: 'protocol', message: 'stream ended early' }, /cut off/],
     [{ kind: 'aborted', message: 'aborted' }, /^Stopped\.$/],
-    [{ kind: 'config', code: 'noKey', message: 'relay' }, /No API key is set for relay/],
-    [{ kind: 'config', code: 'noEndpoint', message: 'gone' }, /no endpoint "gone"/],
-    [{ kind: 'config', code: 'badUrl', message: 'relay' }, /not a valid http\(s\) URL/],
-    [{ kind: 'config', code: 'noModel', message: '' }, /Choose a model first/],
+    [{ kind: 'config', reason: 'noKey', endpointId: 'relay' }, /No API key is set for relay/],
+    [{ kind: 'config', reason: 'noEndpoint', endpointId: 'gone' }, /no endpoint "gone"/],
+    [{ kind: 'config', reason: 'badUrl', endpointId: 'relay' }, /not a valid http\(s\) URL/],
+    [{ kind: 'config', reason: 'noModel' }, /Choose a model first/],
+    [{ kind: 'config', reason: 'maxSteps', steps: 7 }, /Stopped after 7 tool steps/],
   ];
   for (const [info, expected] of cases) {
-    it(`${info.kind}${info.code ? `/${info.code}` : ''}${info.status ? ` ${info.status}` : ''}`, () => {
+    it(`${info.kind}${info.kind === 'config' ? `/${info.reason}` : info.status ? ` ${info.status}` : ''}`, () => {
       assert.match(errorHeadline(info, t), expected);
     });
   }
 
   it('shows the gateway\'s own words with its code, but not for config errors or a stop', () => {
     assert.equal(errorDetail({ kind: 'auth', message: 'Incorrect API key provided', code: 'invalid_api_key' }), 'Incorrect API key provided (invalid_api_key)');
-    assert.equal(errorDetail({ kind: 'config', code: 'noKey', message: 'relay' }), '');
+    assert.equal(errorDetail({ kind: 'config', reason: 'noKey', endpointId: 'relay' }), '');
     assert.equal(errorDetail({ kind: 'aborted', message: 'aborted' }), '');
   });
 

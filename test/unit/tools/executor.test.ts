@@ -97,7 +97,8 @@ describe('tools: executeToolCalls', () => {
       [call('delete_file', { path: 'a.txt' }), call('create_file', { path: 'q.txt', content: '' })],
       ctx({ signal: stop.signal, requestApproval: () => { setTimeout(() => stop.abort(), 5); return new Promise(() => undefined); } }),
     );
-    assert.deepEqual(results.map((r) => r.content), ['Error: Not run: the user pressed Stop before approving it.', 'Error: Not run: the user pressed Stop.']);
+    assert.deepEqual(results.map((r) => r.content), ['Not run: the turn was stopped before it was approved.', 'Error: Not run: the user pressed Stop.']);
+    assert.deepEqual(results.map((r) => r.state), ['rejected', 'failed'], 'nobody approved the first: it is rejected');
     assert.deepEqual(port.writes, []);
   });
 

@@ -1,6 +1,6 @@
 // What an answer cost, from the gateway's token counts and the model's prices per million tokens.
-import type { UsageInfo } from '../shared/conversation';
-import type { ModelPrices } from '../shared/modelSettingsShape';
+import type { UsageInfo } from '../../shared/conversation';
+import type { ModelPrices } from '../../shared/modelSettingsShape';
 
 const perMillion = 1_000_000;
 export const defaultCurrency = '$';

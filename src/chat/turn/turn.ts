@@ -1,8 +1,10 @@
 // One assistant turn: stream the answer into a message record, keeping every token shown even when
 // the stream fails or the user stops it.
-import type { AssembledResponse, CallOptions, ChatEvent, ChatRequest, GatewayErrorLike, RetryInfo, Usage } from '../llm/types';
-import type { ErrorInfo, MessageRecord, UsageInfo } from '../shared/conversation';
-import { answerExtras, eventsOf } from './answerExtras';
+import type { AssembledResponse, CallOptions, ChatEvent, ChatRequest, GatewayErrorLike, RetryInfo, Usage } from '../../llm/types';
+import type { GatewayErrorInfo, MessageRecord, ToolCallRecord, UsageInfo } from '../../shared/conversation';
+import { beginAnswer, foldDelta, foldEnd } from '../../shared/answerReducer';
+import { assertNever } from '../../shared/protocol';
+import { answerExtras, eventsOf } from '../answers/answerExtras';
 
 export interface StreamingClient {
   stream(request: ChatRequest, options?: CallOptions): AsyncIterable<ChatEvent>;
@@ -37,65 +39,45 @@ export async function runTurn(o: TurnOptions): Promise<MessageRecord> {
   let reasoningStart: number | undefined;
   let reasoningEnd: number | undefined;
   let usage: Usage | null = null;
-  m.status = 'streaming';
-  delete m.error;
   const n = typeof o.request.n === 'number' && o.request.n > 1 ? o.request.n : 1;
-  if (n > 1) m.candidates = Array.from({ length: n }, (_, i) => m.candidates?.[i] ?? { content: '' });
-  const candidate = (choice: number) => (m.candidates ??= [])[choice] ??= { content: '' };
+  beginAnswer(m, n);
   try {
-    const callOptions: CallOptions = { signal: o.signal, omit: o.omit, onRetry: (r) => o.observer?.onRetry?.(r), ...(o.trace ? { trace: o.trace } : {}) };
-    const events = o.request.stream === false && o.client.complete
-      ? eventsOf(await o.client.complete(o.request, callOptions))
-      : o.client.stream(o.request, callOptions);
+    // A stream reports its retry waits as events; a whole answer can only report them through onRetry.
+    const whole = o.request.stream === false && o.client.complete;
+    const callOptions: CallOptions = { signal: o.signal, omit: o.omit, ...(whole ? { onRetry: (r) => o.observer?.onRetry?.(r) } : {}), ...(o.trace ? { trace: o.trace } : {}) };
+    const events = whole ? eventsOf(await o.client.complete!(o.request, callOptions)) : o.client.stream(o.request, callOptions);
     for await (const event of events) {
-      const t = now();
       switch (event.type) {
         case 'text':
+        case 'reasoning': {
           if (!event.text) break;
-          if (event.choice !== 0) {
-            if (n === 1) break;
-            candidate(event.choice).content += event.text;
-            o.observer?.onDelta?.(m, { content: event.text, choice: event.choice });
-            break;
+          const delta = event.type === 'text' ? { content: event.text } : { reasoning: event.text };
+          const choice = event.choice ? { choice: event.choice } : {};
+          if (!foldDelta(m, { ...delta, ...choice })) break;
+          if (!event.choice) {
+            const t = now();
+            firstToken ??= t;
+            if (event.type === 'reasoning') reasoningStart ??= t;
+            else if (reasoningStart !== undefined) reasoningEnd ??= t;
           }
-          firstToken ??= t;
-          if (reasoningStart !== undefined) reasoningEnd ??= t;
-          m.content += event.text;
-          if (n > 1) candidate(0).content += event.text;
-          o.observer?.onDelta?.(m, { content: event.text });
+          o.observer?.onDelta?.(m, { ...delta, ...choice });
           break;
-        case 'reasoning':
-          if (!event.text) break;
-          if (event.choice !== 0) {
-            if (n === 1) break;
-            const c = candidate(event.choice);
-            c.reasoning = (c.reasoning ?? '') + event.text;
-            o.observer?.onDelta?.(m, { reasoning: event.text, choice: event.choice });
-            break;
-          }
-          firstToken ??= t;
-          reasoningStart ??= t;
-          m.reasoning = (m.reasoning ?? '') + event.text;
-          if (n > 1) { const c = candidate(0); c.reasoning = (c.reasoning ?? '') + event.text; }
-          o.observer?.onDelta?.(m, { reasoning: event.text });
-          break;
+        }
         case 'usage':
           usage = event.usage;
           break;
-        case 'done': {
+        case 'retry':
+          o.observer?.onRetry?.(event);
+          break;
+        case 'toolCall':
+          // Arguments are only complete (and parsed) in `done`.
+          break;
+        case 'done':
           usage = event.response.usage ?? usage;
-          mergeExtras(m, answerExtras(event.response, n));
-          const calls = event.response.choices.find((c) => c.index === 0)?.toolCalls ?? [];
-          if (calls.length) {
-            m.toolCalls = calls.map((tc) => ({
-              id: tc.id, name: tc.name, arguments: tc.arguments, state: 'pending' as const,
-              ...(tc.invalid ? { invalid: true } : {}), ...(tc.legacy ? { legacy: true } : {}),
-            }));
-          }
+          foldEnd(m, { extras: answerExtras(event.response, n), toolCalls: toolCallRecords(event.response) });
           break;
-        }
         default:
-          break;
+          assertNever(event);
       }
     }
     m.status = 'complete';
@@ -103,7 +85,7 @@ export async function runTurn(o: TurnOptions): Promise<MessageRecord> {
     const error = toErrorInfo(e);
     m.error = error;
     const partial = (e as Partial<GatewayErrorLike>)?.partial;
-    if (partial) mergeExtras(m, answerExtras(partial, n));
+    if (partial) foldEnd(m, { extras: answerExtras(partial, n) });
     // Something was shown: keep it as an interrupted answer the user can continue. Nothing shown
     // (a stop during a retry wait included) is a failed send: its prompt goes back to the composer.
     m.status = m.content || m.reasoning ? 'interrupted' : 'error';
@@ -115,16 +97,14 @@ export async function runTurn(o: TurnOptions): Promise<MessageRecord> {
   return m;
 }
 
-/** Candidates already hold the streamed text (a continued answer has more than this response): keep it, add the ends. */
-function mergeExtras(m: MessageRecord, extras: Partial<MessageRecord>): void {
-  const { candidates, ...rest } = extras;
-  Object.assign(m, rest);
-  if (!candidates) return;
-  m.candidates = candidates.map((c, i) => ({ ...c, content: m.candidates?.[i]?.content ?? c.content, ...(m.candidates?.[i]?.reasoning ? { reasoning: m.candidates[i].reasoning } : {}) }));
-  m.chosen ??= 0;
+function toolCallRecords(r: AssembledResponse): ToolCallRecord[] {
+  return (r.choices.find((c) => c.index === 0)?.toolCalls ?? []).map((tc) => ({
+    id: tc.id, name: tc.name, arguments: tc.arguments, state: 'pending' as const,
+    ...(tc.invalid ? { invalid: true } : {}), ...(tc.legacy ? { legacy: true } : {}),
+  }));
 }
 
-export function toErrorInfo(e: unknown): ErrorInfo {
+export function toErrorInfo(e: unknown): GatewayErrorInfo {
   const g = e as Partial<GatewayErrorLike>;
   if (g && typeof g.kind === 'string') {
     return {

@@ -1,6 +1,6 @@
 // Conversation titles: the first prompt by default; optionally a few words from the model.
-import type { Attachment } from '../shared/conversation';
-import { applyFixes, type CompatFix } from './compatibility';
+import type { Attachment } from '../../shared/conversation';
+import { applyFixes, type CompatFix } from '../request/compatibility';
 import type { StreamingClient } from './turn';
 
 export function titleFromPrompt(text: string, attachments: Attachment[]): string {

@@ -1,5 +1,6 @@
-import type { ConversationRecord } from '../shared/conversation';
-import { attachmentText } from './packaging';
+import type { ConversationRecord } from '../../shared/conversation';
+import { errorHeadline, errorDetail, inEnglish } from '../../shared/errorText';
+import { attachmentText } from '../request/packaging';
 
 /** A conversation as a readable Markdown document. */
 export function conversationToMarkdown(c: ConversationRecord): string {
@@ -12,7 +13,7 @@ export function conversationToMarkdown(c: ConversationRecord): string {
       const text = attachmentText(a);
       out.push(text ?? `[${a.kind}: ${a.label}]`, '');
     }
-    if (m.status !== 'complete') out.push(`_(${m.status}${m.error ? `: ${m.error.message}` : ''})_`, '');
+    if (m.status !== 'complete') out.push(`_(${m.status}${m.error ? `: ${errorDetail(m.error) || errorHeadline(m.error, inEnglish)}` : ''})_`, '');
   }
   return out.join('\n');
 }

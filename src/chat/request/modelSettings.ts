@@ -1,8 +1,8 @@
 // gatewayChat.models: per-model request settings keyed by `<endpointId>/<modelId>` or a glob
 // (`relay/deepseek-*`, `*/qwen3-*`). Every matching entry applies, the more specific later.
-import type { ModelSettings } from '../shared/modelSettingsShape';
+import type { ModelSettings } from '../../shared/modelSettingsShape';
 
-export type { ModelPrices, ModelSettings } from '../shared/modelSettingsShape';
+export type { ModelPrices, ModelSettings } from '../../shared/modelSettingsShape';
 
 function globToRegExp(glob: string): RegExp {
   const escaped = glob.split('*').map((part) => part.replace(/[.+?^$(){}|[\]\\]/g, '\\$&'));

@@ -1,24 +1,20 @@
-// An assistant turn that heals itself once: fixes remembered for the model are applied before sending;
-// when the gateway still refuses a field it does not take (400/422, before anything streamed), the
-// request goes again without it (or under its other name), the user gets a one-line notice, and the
-// fix is remembered. Every attempt is recorded for the request inspector.
-import type { MessageRecord } from '../shared/conversation';
-import { applyFixes, fixesFor, noticeText, type CompatFix } from './compatibility';
-import type { ExchangeLog } from './exchangeLog';
+// An assistant turn that heals itself once: the request builder applies the fixes remembered for the
+// model; when the gateway still refuses a field it does not take (400/422, before anything streamed),
+// the request is built again with the new fix, the user gets a one-line notice, and the fix is
+// remembered. Every attempt is recorded for the request inspector.
+import type { MessageRecord } from '../../shared/conversation';
+import type { BuiltRequest } from '../request/buildRequest';
+import { fixesFor, type CompatFix } from '../request/compatibility';
+import type { TurnPlan } from '../request/turnPlan';
+import type { ExchangeLog } from '../inspection/exchangeLog';
 import { runTurn, type TurnOptions } from './turn';
 
-/** Fixes remembered per `<endpointId>/<modelId>` (the host keeps them across windows). */
-export interface CompatibilityPort {
-  get(model: string): CompatFix[];
-  remember(model: string, fixes: CompatFix[]): void;
-  /** The notice shown under the answer, translated. */
-  notice?(model: string, fix: CompatFix): string;
-}
-
-export interface HealingTurnOptions extends TurnOptions {
-  /** `<endpointId>/<modelId>`: what fixes are remembered for. */
-  model: string;
-  compatibility?: CompatibilityPort;
+export interface HealingTurnOptions extends Omit<TurnOptions, 'client' | 'request' | 'omit'> {
+  plan: Pick<TurnPlan, 'model' | 'client' | 'words'>;
+  /** The request builder for this answer; `fixes` are the ones found in this turn. */
+  build(fixes: readonly CompatFix[]): BuiltRequest;
+  /** Keeps fixes that worked for the plan's model. */
+  remember?(model: string, fixes: CompatFix[]): void;
   exchanges?: ExchangeLog;
   /** False once a tool ran in this turn: a refused request is then not sent again. */
   mayHeal?: boolean;
@@ -30,11 +26,12 @@ const ERROR_TEXT_LIMIT = 65_536;
 export async function runHealingTurn(o: HealingTurnOptions): Promise<MessageRecord> {
   const m = o.message;
   const record = o.exchanges?.recorder(m.id);
-  let wire = applyFixes(o.request, o.omit, o.compatibility?.get(o.model) ?? []);
-  const attempt = async () => {
+  const attempt = async (wire: BuiltRequest) => {
+    addNotices(m, wire.adapted.map((a) => o.plan.words.adaptation(a)));
     const seen = { body: undefined as string | undefined, response: '', refused: false, shown: shownLength(m) };
     await runTurn({
       ...o,
+      client: o.plan.client,
       request: wire.request,
       omit: wire.omit,
       trace: (e) => {
@@ -49,19 +46,24 @@ export async function runHealingTurn(o: HealingTurnOptions): Promise<MessageReco
     return { ...seen, streamed: shownLength(m) !== seen.shown || !!m.toolCalls?.length };
   };
 
-  const first = await attempt();
+  const first = await attempt(o.build([]));
   const refused = m.error;
-  if (o.mayHeal === false || !refused || first.streamed || o.signal?.aborted) return m;
+  if (o.mayHeal === false || !refused || refused.kind === 'config' || first.streamed || o.signal?.aborted) return m;
   const sent = parseObject(first.body);
   const fixes = sent ? fixesFor(refused, sent, first.response) : [];
   if (!fixes.length) return m;
-  wire = applyFixes(wire.request, wire.omit, fixes);
-  await attempt();
+  await attempt(o.build(fixes));
   // Refused again in the same words: the field was not what the gateway objected to. Nothing to remember.
-  if (m.error && m.error.kind === refused.kind && m.error.message === refused.message) return m;
-  o.compatibility?.remember(o.model, fixes);
-  m.notices = [...(m.notices ?? []), ...fixes.map((f) => o.compatibility?.notice?.(o.model, f) ?? noticeText(f, o.model))];
+  const again = m.error;
+  if (again && again.kind === refused.kind && again.message === refused.message) return m;
+  o.remember?.(o.plan.model, fixes);
+  addNotices(m, fixes.map((f) => o.plan.words.fix(f)));
   return m;
+}
+
+/** Lines under the answer, each once. */
+export function addNotices(m: MessageRecord, lines: readonly string[]): void {
+  for (const line of lines) if (!m.notices?.includes(line)) m.notices = [...(m.notices ?? []), line];
 }
 
 function shownLength(m: MessageRecord): number {

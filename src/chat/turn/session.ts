@@ -1,52 +1,33 @@
-// The conversation the panel shows, and the turns that fill it. No VS Code here: the host passes ports.
-import type { Attachment, ConversationRecord, ErrorInfo, MessageRecord, RequestOptions } from '../shared/conversation';
-import type { HostToWebview } from '../shared/protocol';
+// The conversation the panel shows, and the turns that fill it. No VS Code here: the host passes a
+// turn plan per send (everything settings say) and the few ports that are truly live.
+import type { Attachment, ConversationRecord, GatewayErrorKind, MessageRecord, RequestOptions } from '../../shared/conversation';
+import type { HostToWebview } from '../../shared/protocol';
 import { DeltaBatcher } from './deltaBatcher';
-import type { HistoryStore } from './historyStore';
-import { continuePrompt, wireMessages } from './packaging';
-import type { ChatRequest, ToolDefinition } from '../llm/types';
-import { applySettings, type ModelSettings } from './modelSettings';
-import { priceAnswer } from './cost';
-import { recordJsonCheck } from './jsonCheck';
-import { applyRequestOptions } from './requestOptions';
-import { applyCapabilities, type Adaptation } from './capabilities';
+import type { HistoryStore } from '../storage/historyStore';
+import { continuePrompt } from '../request/packaging';
+import { buildRequest } from '../request/buildRequest';
+import type { CompatFix } from '../request/compatibility';
+import type { PlanResult } from '../request/turnPlan';
+import { priceAnswer } from '../answers/cost';
+import { recordJsonCheck } from '../answers/jsonCheck';
 import { runToolCalls, settleUnfinishedCalls, type ToolHost } from './toolRunner';
 import { titleFromModel, titleFromPrompt } from './titles';
-import type { StreamingClient } from './turn';
-import { ExchangeLog } from './exchangeLog';
-import { runHealingTurn, type CompatibilityPort } from './healingTurn';
-
-export type ResolvedModel = { client: StreamingClient; modelId: string; model: string } | { error: ErrorInfo };
+import { ExchangeLog } from '../inspection/exchangeLog';
+import { addNotices, runHealingTurn } from './healingTurn';
+import { beginAnswer } from '../../shared/answerReducer';
+import { normalizeMessage } from '../storage/normalize';
 
 export interface SessionPorts {
   store: HistoryStore;
   post(message: HostToWebview): void;
-  /** The client for `<endpointId>/<modelId>`, or why there is none (no endpoint, no key, ...). */
-  resolveModel(model: string): Promise<ResolvedModel>;
-  currentModel(): string;
-  /** Whether to ask the model for a short title after the first answer (a setting). */
-  titleWithModel?(): boolean;
+  /** Everything a send needs from settings, resolved once at its start; no `model`: the current one. */
+  planTurn(model?: string): Promise<PlanResult>;
+  /** Fixes found while healing, kept for `<endpointId>/<modelId>` (the host keeps them across windows). */
+  rememberFixes?(model: string, fixes: CompatFix[]): void;
+  /** Carries out the model's tool calls (asks the user, runs them on the workspace); absent: none run. */
+  toolHost?: ToolHost;
   newId(): string;
   now(): number;
-  /** The workspace tools; absent: the model gets no tools. */
-  tools?: SessionTools;
-  /** gatewayChat.models resolved for a model: parameters, body merge, omitted fields. */
-  modelSettings?(model: string): ModelSettings;
-  /** Fields a gateway refused, remembered per model and left out (or renamed) before sending. */
-  compatibility?: CompatibilityPort;
-  /** The words for a request changed by a capability override (images left out, ...), in the user's language. */
-  adaptationNotice?(a: Adaptation): string;
-}
-
-export interface SessionTools {
-  host: ToolHost;
-  /**
-   * What to offer `model`: `tools`, or legacy `functions` for models that only speak that form,
-   * and a note for the model (e.g. why tools are off).
-   */
-  definitions(model: string): { tools?: ToolDefinition[]; functions?: ChatRequest['functions']; note?: string };
-  /** Model steps per turn before the loop stops and says so. */
-  maxSteps(): number;
 }
 
 export class ChatSession {
@@ -170,6 +151,7 @@ export class ChatSession {
     // An answer that was streaming when VS Code went away is what it is: interrupted, continuable;
     // a tool call cut off by the reload is settled, never run again.
     for (const m of loaded.messages) {
+      normalizeMessage(m);
       if (m.status === 'streaming') m.status = 'interrupted';
       settleUnfinishedCalls(m);
     }
@@ -182,8 +164,7 @@ export class ChatSession {
     // `m` moves on to each new answer of a tool loop; the finally below settles the last one.
     const c = this.conversation;
     if (!c.messages.includes(m)) c.messages.push(m);
-    const model = modelOverride || this.ports.currentModel();
-    this.startAnswer(m, model);
+    this.startAnswer(m);
     const abort = (this.abort = new AbortController());
     let finished!: () => void;
     this.running = new Promise((r) => (finished = r));
@@ -194,44 +175,35 @@ export class ChatSession {
       this.ports.post({ type: 'message', message: m, busy: true });
     } else this.show();
     try {
-      const resolved = await this.ports.resolveModel(model);
-      if ('error' in resolved) {
+      // The prompt is on disk before anything else can go wrong (a reload, a crash, a long approval).
+      await this.save();
+      const plan = await this.ports.planTurn(modelOverride);
+      if ('error' in plan) {
+        if (plan.model) m.model = plan.model;
         m.status = 'error';
-        m.error = resolved.error;
+        m.error = plan.error;
         return;
       }
-      c.model = model;
-      const tools = this.ports.tools;
-      const offer = tools?.definitions(model) ?? {};
-      const system = offer.note ? [{ role: 'system' as const, content: offer.note }] : [];
-      const settings = this.ports.modelSettings?.(model) ?? {};
+      c.model = m.model = plan.model;
+      addNotices(m, plan.notices);
+      const tools = this.ports.toolHost;
       for (let step = 1; ; step++) {
-        const history = c.messages.slice(0, c.messages.indexOf(m) + (extra.length ? 1 : 0));
+        const input = { history: c.messages.slice(0, c.messages.indexOf(m) + (extra.length ? 1 : 0)), extra, options: c.options, plan };
         await runHealingTurn({
-          model, compatibility: this.ports.compatibility, exchanges: this.exchanges, mayHeal: step === 1,
-          client: resolved.client,
-          request: this.shaped(m, applyRequestOptions(applySettings({
-            model: resolved.modelId,
-            messages: [...system, ...wireMessages(history), ...extra],
-            ...(offer.tools?.length ? { tools: offer.tools } : {}),
-            ...(offer.functions?.length ? { functions: offer.functions } : {}),
-          }, settings), c.options), settings),
-          omit: settings.omit,
-          message: m,
-          signal: abort.signal,
-          observer: this.observer(m),
+          plan, build: (fixes) => buildRequest(input, fixes), remember: this.ports.rememberFixes,
+          exchanges: this.exchanges, mayHeal: step === 1, message: m, signal: abort.signal, observer: this.observer(m),
         });
-        priceAnswer(m.usage, settings.prices);
+        priceAnswer(m.usage, plan.settings.prices);
         // runTurn changed the status; TypeScript still sees the 'streaming' set above.
         if ((m.status as MessageRecord['status']) !== 'complete' || !m.toolCalls?.length || !tools) break;
-        if (step >= tools.maxSteps()) {
-          m.error = { kind: 'config', code: 'maxSteps', message: String(step) };
+        if (step >= plan.maxSteps) {
+          m.error = { kind: 'config', reason: 'maxSteps', steps: step };
           m.status = 'interrupted';
           for (const r of m.toolCalls) Object.assign(r, { state: 'failed', isError: true, result: 'Not run: the step limit for this turn was reached.' });
           break;
         }
         await runToolCalls(m, {
-          host: tools.host, allowed: this.allowedToolsOf(c.id), signal: abort.signal,
+          host: tools, allowed: this.allowedToolsOf(c.id), signal: abort.signal, readOnlyWithoutAsking: plan.readOnlyWithoutAsking,
           onChange: () => this.ports.post({ type: 'message', message: m, busy: true }),
           save: () => this.ports.store.save(c),
         });
@@ -240,13 +212,14 @@ export class ChatSession {
         this.ports.post({ type: 'message', message: m, busy: true });
         extra = [];
         m = this.message('assistant', '');
-        this.startAnswer(m, model);
+        this.startAnswer(m);
+        m.model = plan.model;
         c.messages.push(m);
         this.ports.post({ type: 'message', message: m, busy: true });
       }
       // runTurn changed the status; TypeScript still sees the 'streaming' set above.
-      if ((m.status as MessageRecord['status']) === 'complete' && c.messages.length === 2 && this.ports.titleWithModel?.()) {
-        const title = await titleFromModel(resolved.client, resolved.modelId, c.messages[0].content, abort.signal, this.ports.compatibility?.get(model));
+      if ((m.status as MessageRecord['status']) === 'complete' && c.messages.length === 2 && plan.titleWithModel) {
+        const title = await titleFromModel(plan.client, plan.modelId, c.messages[0].content, abort.signal, plan.fixes);
         if (title) c.title = title;
       }
     } finally {
@@ -254,28 +227,21 @@ export class ChatSession {
       this.abort = undefined;
       this.touch();
       recordJsonCheck(m);
-      await this.ports.store.save(c).catch(() => undefined);
+      await this.save();
       this.ports.post({ type: 'message', message: m, busy: false });
       if (m.status === 'error') this.returnPrompt();
       finished();
     }
   }
 
-  /** An answer about to stream: who answers, and the JSON output asked for (to render and check it). */
-  private startAnswer(m: MessageRecord, model: string): void {
-    m.model = model;
-    m.status = 'streaming';
+  /** An answer about to stream, with its candidates when the option bar asks for `n`, and the JSON output asked for. */
+  private startAnswer(m: MessageRecord): void {
+    beginAnswer(m, this.conversation.options?.n ?? 1);
     if (this.conversation.options?.json) m.json = this.conversation.options.json;
   }
 
-  /** The request as the model's capability overrides allow, with a line under the answer for each change. */
-  private shaped(m: MessageRecord, request: ChatRequest, settings: ModelSettings): ChatRequest {
-    const { request: out, adapted } = applyCapabilities(request, settings.capabilities);
-    for (const a of adapted) {
-      const line = this.ports.adaptationNotice?.(a) ?? a;
-      if (!m.notices?.includes(line)) m.notices = [...(m.notices ?? []), line];
-    }
-    return out;
+  private save(): Promise<void> {
+    return this.ports.store.save(this.conversation).catch(() => undefined);
   }
 
   private observer(m: MessageRecord) {
@@ -284,7 +250,7 @@ export class ChatSession {
         this.batcher.add(m.id, delta);
         this.ports.store.saveSoon(this.conversation);
       },
-      onRetry: (r: { attempt: number; waitMs: number; error: { kind: ErrorInfo['kind']; message: string; status?: number } }) => {
+      onRetry: (r: { attempt: number; waitMs: number; error: { kind: GatewayErrorKind; message: string; status?: number } }) => {
         this.batcher.flush();
         this.ports.post({ type: 'retryWait', messageId: m.id, attempt: r.attempt, waitMs: r.waitMs, error: { kind: r.error.kind, message: r.error.message, ...(r.error.status ? { status: r.error.status } : {}) } });
       },

@@ -1,6 +1,6 @@
 // The option bar's choices as the conversation keeps them. The panel renders model output, so it is
 // not trusted with a schema: it can keep the schema the host picked or drop it, never supply one.
-import type { RequestOptions } from '../shared/conversation';
+import type { RequestOptions } from '../../shared/conversation';
 
 export function optionsFromPanel(current: RequestOptions | undefined, incoming: RequestOptions): RequestOptions {
   const out: RequestOptions = { ...incoming };

@@ -1,6 +1,6 @@
 // Saving the panel's per-model settings form into gatewayChat.models: the form owns some keys of
 // the model's exact entry; everything else there (and every other entry, globs included) stays.
-import { capabilityNames, formParams, isRecord, type ModelSettings } from '../shared/modelSettingsShape';
+import { capabilityNames, formParams, isRecord, type ModelSettings } from '../../shared/modelSettingsShape';
 import { matchingEntries } from './modelSettings';
 
 /** What the form shows read-only: each glob entry that applies to `model`, least specific first. */

@@ -3,7 +3,7 @@
 // and a file that does not parse is set aside (renamed), never deleted.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ConversationRecord, HistoryEntry } from '../shared/conversation';
+import type { ConversationRecord, HistoryEntry } from '../../shared/conversation';
 import { writeFileAtomic } from './atomicFile';
 
 export interface HistoryStoreOptions {

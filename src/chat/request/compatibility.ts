@@ -2,8 +2,8 @@
 // (`stream_options`, `parallel_tool_calls`, `temperature` on reasoning models, `max_tokens` where it
 // wants `max_completion_tokens`, ...) gets the request again without it, or with the alternative.
 // Pure logic: from the error and the body that was sent to a fix, and fixes applied to a request.
-import type { ChatRequest } from '../llm/types';
-import type { ErrorInfo } from '../shared/conversation';
+import type { ChatRequest } from '../../llm/types';
+import type { GatewayErrorInfo } from '../../shared/conversation';
 
 export type CompatFix = { omit: string[] } | { rename: { from: string; to: string } };
 
@@ -60,7 +60,7 @@ const ONLY_DEFAULT = new RegExp(String.raw`unsupported value${Q}:?${Q}${NAME}[\s
 const UNSUPPORTED_CODES = /^(unsupported_parameter|unknown_parameter|unrecognized_parameter|unsupported_field|extra_forbidden)$/i;
 
 /** The top-level request fields the gateway says it does not take, present in what was sent. */
-export function rejectedFields(error: Pick<ErrorInfo, 'kind' | 'status' | 'code' | 'message' | 'param'>, sent: Record<string, unknown>, responseText = ''): string[] {
+export function rejectedFields(error: Pick<GatewayErrorInfo, 'kind' | 'status' | 'code' | 'message' | 'param'>, sent: Record<string, unknown>, responseText = ''): string[] {
   if (error.kind !== 'badRequest' || (error.status !== undefined && error.status !== 400 && error.status !== 422)) return [];
   const sentKey = (name: string | undefined) => !!name && Object.hasOwn(sent, name) && !PROTECTED.has(name);
   const found = new Set<string>();
@@ -72,7 +72,7 @@ export function rejectedFields(error: Pick<ErrorInfo, 'kind' | 'status' | 'code'
 }
 
 /** The fix for a rejection: the alternative name when there is one, otherwise the fields left out. */
-export function fixesFor(error: ErrorInfo, sent: Record<string, unknown>, responseText = ''): CompatFix[] {
+export function fixesFor(error: GatewayErrorInfo, sent: Record<string, unknown>, responseText = ''): CompatFix[] {
   const rejected = rejectedFields(error, sent, responseText);
   if (!rejected.length) return [];
   const fixes: CompatFix[] = [];

@@ -1,6 +1,6 @@
 // Turns a saved conversation into the wire messages a gateway expects.
-import type { ChatMessage, ContentPart } from '../llm/types';
-import type { Attachment, MessageRecord } from '../shared/conversation';
+import type { ChatMessage, ContentPart } from '../../llm/types';
+import type { Attachment, MessageRecord } from '../../shared/conversation';
 
 /** Fenced code with the path and line range, so the model knows where the code lives. */
 export function attachmentText(a: Attachment): string | undefined {

@@ -2,8 +2,8 @@
 // where the model broke it. Runs here, not in the panel: ajv generates code, which the webview's
 // CSP forbids.
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { parseJsonAnswer } from '../shared/jsonAnswer';
-import type { MessageRecord } from '../shared/conversation';
+import { parseJsonAnswer } from '../../shared/jsonAnswer';
+import type { MessageRecord } from '../../shared/conversation';
 
 export interface JsonCheck {
   valid: boolean;

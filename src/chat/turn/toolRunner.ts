@@ -1,21 +1,26 @@
 // Carries out the tool calls of one assistant message through the tools layer, keeping the saved
-// conversation a journal: a call is saved as approved before it runs and with its result after, so
-// a reload never runs it again.
-import type { AssembledToolCall } from '../llm/types';
-import type { MessageRecord, ToolCallRecord } from '../shared/conversation';
-import { executeToolCalls, type ApprovalDecision, type ApprovalRequest, type WorkspacePort } from '../tools';
+// conversation a journal: a call waiting for the user is saved with what it asks, a call is saved as
+// approved before it runs and with its result after, so a reload never runs it again and settles
+// what was still waiting.
+import type { AssembledToolCall } from '../../llm/types';
+import type { MessageRecord, ToolApprovalView, ToolCallRecord } from '../../shared/conversation';
+import { executeToolCalls, type ApprovalDecision, type ApprovalRequest, type WorkspacePort } from '../../tools';
 
 export interface ToolHost {
   port: WorkspacePort;
-  /** Shows the request to the user (diff, command line, paths) and resolves with their decision. */
-  requestApproval(request: ApprovalRequest, message: MessageRecord): Promise<ApprovalDecision>;
-  alwaysAskForReadOnly(): boolean;
+  /**
+   * Waits for the user's decision on a call the transcript shows as pending (opening a diff for an
+   * edit); when `signal` aborts first it settles as rejected and closes what it opened.
+   */
+  requestApproval(request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalDecision>;
 }
 
 export interface ToolRunOptions {
   host: ToolHost;
   /** Tools allowed for the rest of this conversation; grows when the user says so. */
   allowed: Set<string>;
+  /** Read-only tools inside the workspace run without asking. */
+  readOnlyWithoutAsking: boolean;
   signal: AbortSignal;
   /** A record changed: show it. */
   onChange(): void;
@@ -30,10 +35,21 @@ export async function runToolCalls(m: MessageRecord, o: ToolRunOptions): Promise
   for (const r of records) r.path ??= pathArgument(r);
   await executeToolCalls(calls, {
     port: o.host.port,
-    settings: { alwaysAskForReadOnly: o.host.alwaysAskForReadOnly() },
+    settings: { alwaysAskForReadOnly: !o.readOnlyWithoutAsking },
     allowedTools: o.allowed,
     signal: o.signal,
-    requestApproval: (request) => o.host.requestApproval(request, m),
+    requestApproval: async (request) => {
+      const r = byId.get(request.callId);
+      if (r) r.approval = approvalView(request);
+      o.onChange();
+      // Waiting for the user can last through a reload: the question is on disk before it is asked.
+      await o.save();
+      try {
+        return await o.host.requestApproval(request, o.signal);
+      } finally {
+        if (r) delete r.approval;
+      }
+    },
     onUpdate: (callId, state) => {
       const r = byId.get(callId);
       if (r && r.state !== 'done' && r.state !== 'failed' && r.state !== 'rejected') r.state = state;
@@ -56,13 +72,27 @@ export async function runToolCalls(m: MessageRecord, o: ToolRunOptions): Promise
 /** After a reload: a call that was approved but has no result may have run; it is never re-run. */
 export function settleUnfinishedCalls(m: MessageRecord): void {
   for (const r of m.toolCalls ?? []) {
+    delete r.approval;
     if (r.state === 'done' || r.state === 'failed' || r.state === 'rejected') continue;
     const ran = r.state === 'approved';
-    r.state = 'failed';
+    r.state = ran ? 'failed' : 'rejected';
     r.isError = true;
     r.result = ran
       ? 'This tool call was interrupted (VS Code closed while it ran); it may have partly run and was not run again.'
       : 'This tool call was not run: VS Code closed before it was approved.';
+  }
+}
+
+/** What the transcript shows while a call waits: the paths, `from -> to`, or the exact command line. */
+export function approvalView(r: ApprovalRequest): ToolApprovalView {
+  const p = r.preview;
+  const base = { toolName: r.toolName, sensitive: r.sensitivePaths.length > 0, canAllowForConversation: r.canAllowForConversation };
+  switch (p.kind) {
+    case 'edit': return { ...base, kind: 'edit', summary: p.path.display };
+    case 'rename': return { ...base, kind: 'rename', summary: `${p.from.display} -> ${p.to.display}` };
+    case 'delete': return { ...base, kind: 'delete', summary: p.path.display };
+    case 'terminal': return { ...base, kind: 'terminal', summary: p.command, cwd: p.cwd.display || '.' };
+    case 'read': return { ...base, kind: 'read', summary: p.summary };
   }
 }
 

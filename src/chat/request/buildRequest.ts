@@ -1,0 +1,49 @@
+// The one place that says what a request carries and why: conversation + turn plan + the option bar
+// become the wire body through these steps, in this order. The client then adds the stream flags and
+// drops `omit` (src/llm), nothing else touches the body.
+//   1. base: model id, the messages (the tool note first), the tool offer
+//   2. model settings: `params` under, `body` merged over (gatewayChat.models)
+//   3. the option bar: JSON, web search, image config, `n`, logprobs
+//   4. capability overrides: images, reasoning fields or JSON mode left out for a model that lacks them
+//   5. compatibility fixes: fields the gateway refused, renamed or added to `omit` with the settings' own
+import type { ChatMessage, ChatRequest } from '../../llm/types';
+import type { MessageRecord, RequestOptions } from '../../shared/conversation';
+import { applyCapabilities, type Adaptation } from './capabilities';
+import { applyFixes, type CompatFix } from './compatibility';
+import { applySettings } from './modelSettings';
+import { wireMessages } from './packaging';
+import { applyRequestOptions } from './requestOptions';
+import type { TurnPlan } from './turnPlan';
+
+export interface RequestInput {
+  /** The conversation up to the answer being written. */
+  history: MessageRecord[];
+  /** Sent after the history, not kept in it (the continue prompt). */
+  extra?: ChatMessage[];
+  options?: RequestOptions;
+  plan: Pick<TurnPlan, 'modelId' | 'settings' | 'fixes' | 'tools'>;
+}
+
+export interface BuiltRequest {
+  request: ChatRequest;
+  /** Top-level fields the client removes last (it may add some, such as `stream_options`). */
+  omit?: string[];
+  /** What step 4 changed, for a line under the answer. */
+  adapted: Adaptation[];
+}
+
+/** `fixes`: found while healing this turn, on top of the plan's remembered ones. */
+export function buildRequest(input: RequestInput, fixes: readonly CompatFix[] = []): BuiltRequest {
+  const { plan } = input;
+  const note: ChatMessage[] = plan.tools.note ? [{ role: 'system', content: plan.tools.note }] : [];
+  const base: ChatRequest = {
+    model: plan.modelId,
+    messages: [...note, ...wireMessages(input.history), ...(input.extra ?? [])],
+    ...(plan.tools.tools?.length ? { tools: plan.tools.tools } : {}),
+    ...(plan.tools.functions?.length ? { functions: plan.tools.functions } : {}),
+  };
+  const withOptions = applyRequestOptions(applySettings(base, plan.settings), input.options);
+  const { request, adapted } = applyCapabilities(withOptions, plan.settings.capabilities);
+  const wire = applyFixes(request, plan.settings.omit, [...plan.fixes, ...fixes]);
+  return { request: wire.request, ...(wire.omit ? { omit: wire.omit } : {}), adapted };
+}

@@ -1,0 +1,84 @@
+// The one place where the extension's objects are built and wired: stores, gateways, the turn
+// planner, the chat session, the controller, the view and the commands. activate() calls it.
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { HistoryStore } from '../chat/storage/historyStore';
+import { ChatSession } from '../chat/turn/session';
+import { ProposalDocuments, proposalScheme } from './applyWithDiff';
+import { ChatController } from './chatController';
+import { ChatViewProvider, chatViewId } from './chatViewProvider';
+import { GatewayCodeActions } from './codeActionProvider';
+import { registerCommands } from './commands';
+import { CompatibilityMemory } from './compatibilityMemory';
+import { DraftStore } from './draftStore';
+import { Gateways } from './gateways';
+import { Inspector, inspectScheme } from './inspector';
+import { createModelStatus } from './statusBar';
+import { closeTabsOf, ToolApprovals } from './toolApprovals';
+import { TurnPlanner } from './turnPlanner';
+
+export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
+  const log = vscode.window.createOutputChannel('Gateway Chat', { log: true });
+  const gateways = new Gateways(context, log);
+  const compatibility = new CompatibilityMemory(context.globalState);
+  const proposals = new ProposalDocuments();
+  const approvals = new ToolApprovals(proposals);
+  const store = new HistoryStore(context.globalStorageUri.fsPath, storeReports(log));
+  const planner = new TurnPlanner(gateways, compatibility, log);
+  let controller: ChatController | undefined;
+  const session = new ChatSession({
+    store,
+    post: (m) => controller?.sessionPost(m),
+    planTurn: (model) => planner.plan(model),
+    rememberFixes: (model, fixes) => compatibility.remember(model, fixes),
+    toolHost: approvals,
+    newId: () => randomUUID(),
+    now: () => Date.now(),
+  });
+  const inspector = new Inspector({
+    exchanges: (id) => session.exchanges.get(id),
+    model: (id) => session.conversation.messages.find((x) => x.id === id)?.model,
+  });
+  controller = new ChatController({ context, log, session, store, gateways, approvals, proposals, inspector, drafts: new DraftStore(context) });
+  const view = new ChatViewProvider(context, controller, log);
+  // A proposal's diff left open by a reload shows nothing that can still be applied or approved.
+  void closeTabsOf((uri) => uri.scheme === proposalScheme);
+  return [
+    log,
+    controller,
+    view,
+    vscode.window.registerWebviewViewProvider(chatViewId, view),
+    vscode.workspace.registerTextDocumentContentProvider(proposalScheme, proposals),
+    vscode.workspace.registerTextDocumentContentProvider(inspectScheme, inspector),
+    createModelStatus(),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new GatewayCodeActions(), { providedCodeActionKinds: GatewayCodeActions.kinds }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('gatewayChat.endpoints')) {
+        void controller.postSetup();
+        void controller.postModels(true);
+      } else if (e.affectsConfiguration('gatewayChat.defaultModel')) void controller.postModels(false);
+    }),
+    ...registerCommands({ context, view, controller, proposals, compatibility }),
+  ];
+}
+
+/** A failing disk fails on every save while an answer streams: the user is told once a minute, not once per token. */
+function storeReports(log: vscode.LogOutputChannel) {
+  let warnedAt = 0;
+  const warnOnce = (message: string) => {
+    if (Date.now() - warnedAt < 60_000) return;
+    warnedAt = Date.now();
+    void vscode.window.showWarningMessage(message);
+  };
+  return {
+    onCorrupt: (file: string) => {
+      log.error(`A conversation file could not be read and was set aside as ${file}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('A saved conversation could not be read. It was set aside (not deleted) as {0}.', file));
+    },
+    onWriteError: (id: string, error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      log.error(`Conversation ${id} could not be saved: ${reason}`);
+      warnOnce(vscode.l10n.t('The conversation could not be saved: {0}', reason));
+    },
+  };
+}
