@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
 import { conversationToMarkdown } from '../chat/storage/exportMarkdown';
 import { joinModelRef } from '../chat/request/modelRef';
-import type { ChatController } from './chatController';
-import { selectModel } from './chatController';
-import { currentModel } from './turnPlanner';
-import type { ProposalDocuments } from './applyWithDiff';
-import type { CompatibilityMemory } from './compatibilityMemory';
-import type { ChatViewProvider } from './chatViewProvider';
-import { readEndpoints, setApiKeyCommand } from './endpoints';
+import type { ChatController } from './panel/chatController';
+import { selectModel } from './panel/chatController';
+import { currentModel } from './settings/turnPlanner';
+import type { ProposalDocuments } from './editor/applyWithDiff';
+import type { CompatibilityMemory } from './settings/compatibilityMemory';
+import type { ChatViewProvider } from './panel/chatViewProvider';
+import { readEndpoints, setApiKeyCommand } from './settings/endpoints';
 import type { ActionKind } from '../chat/request/prompts';
-import { EditorCommands } from './editorCommands';
-import { manageEndpoints } from './manageEndpoints';
-import { forgetCompatibilityCommand } from './compatibilityMemory';
+import { EditorCommands } from './editor/editorCommands';
+import { manageEndpoints } from './settings/manageEndpoints';
+import { forgetCompatibilityCommand } from './settings/compatibilityMemory';
 
 export interface CommandParts {
   context: vscode.ExtensionContext;

@@ -8,7 +8,7 @@ import { backoffMs, MAX_RETRY_WAIT_MS, retryAfterFromHeaders, shouldRetryRespons
 import { SseReader } from './sse';
 import { Tracer } from './trace';
 import type { AssembledResponse, CallOptions, ChatEvent, ChatRequest, EndpointConfig, GatewayClient, ModelInfo } from './types';
-import { resolveUrls, stripSecrets } from './url';
+import { resolveUrls, stripSecrets } from '../shared/gatewayUrl';
 
 const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_IDLE_MS = 120_000;

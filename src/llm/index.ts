@@ -1,8 +1,8 @@
 // Public entry of the gateway client layer. No vscode here: plain Node imports this.
 export { createClient } from './client';
 export { GatewayError, isGatewayError, redact } from './errors';
-export { chatCompletionsUrl, modelsUrl, resolveUrls, stripSecrets } from './url';
-export type { ResolvedUrls } from './url';
+export { chatCompletionsUrl, modelsUrl, resolveUrls, stripSecrets } from '../shared/gatewayUrl';
+export type { ResolvedUrls } from '../shared/gatewayUrl';
 export type {
   AssembledChoice,
   AssembledImage,

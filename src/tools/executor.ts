@@ -1,6 +1,6 @@
 // Carries out one response's tool calls: validate, prepare, ask where the policy says, run, report.
 // Sequential and in the order given; each call runs at most once; every call gets exactly one result.
-import type { AssembledToolCall, ChatMessage } from '../llm/types';
+import type { AssembledToolCall, ChatMessage } from '../llm';
 import { approvalReasons, approvalRequest, NEVER_ALLOW_FOR_CONVERSATION, rejectionMessage, TOOLS_OFF_UNTRUSTED, type ApprovalDecision, type ApprovalRequest, type ApprovalSettings } from './approval';
 import { verifyUnchanged } from './pathGuard';
 import { defaultRegistry, type ToolRegistry } from './registry';

@@ -1,5 +1,5 @@
 // The tools the model may call, their validators, and their definitions in the two wire forms.
-import type { ToolDefinition } from '../llm/types';
+import type { ToolDefinition } from '../llm';
 import { editFileTool } from './definitions/editFile';
 import { getDiagnosticsTool, getOpenEditorsTool, getSelectionTool } from './definitions/editorState';
 import { createFileTool, deleteFileTool, renameFileTool } from './definitions/fileOps';

@@ -1,16 +1,16 @@
 import '@vscode/codicons/dist/codicon.css';
 // The panel: header (model picker, history, new chat), setup, transcript, composer.
 import { assertNever, type HostToWebview } from '../shared/protocol';
-import { CodeActions } from './codeActions';
-import { Composer } from './composer';
+import { CodeActions } from './transcript/codeActions';
+import { Composer } from './composer/composer';
 import { el, iconButton } from './dom';
-import { HistoryView } from './historyView';
+import { HistoryView } from './history/historyView';
 import { setStrings, t } from './i18n';
-import { ModelPicker } from './modelPicker';
-import { OptionBar } from './optionBar';
-import { ModelSettingsForm } from './modelSettingsForm';
-import { SetupView } from './setupView';
-import { Transcript } from './transcript';
+import { ModelPicker } from './composer/modelPicker';
+import { OptionBar } from './composer/optionBar';
+import { ModelSettingsForm } from './settings/modelSettingsForm';
+import { SetupView } from './settings/setupView';
+import { Transcript } from './transcript/transcript';
 import { onHostMessage, send } from './vscodeApi';
 
 const app = document.getElementById('app')!;

@@ -1,6 +1,6 @@
 // What an answer carries besides its text: citations, images, logprobs and the candidates' ends,
 // taken from the assembled response into the message record the panel shows and the file keeps.
-import type { AssembledResponse, ChatEvent } from '../../llm/types';
+import type { AssembledResponse, ChatEvent } from '../../llm';
 import type { Citation, ImageRecord, MessageRecord, TokenLogprob } from '../../shared/conversation';
 
 const MAX_LOGPROB_TOKENS = 20_000;

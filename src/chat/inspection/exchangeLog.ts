@@ -1,7 +1,7 @@
 // What went over the wire for each answer, for the request inspector: every attempt (a self-healed
 // first try and retries included), in memory only, for the last answers of this window. Never written
 // to the conversation file: it holds request bodies and raw responses the user did not ask to keep.
-import type { TraceEvent } from '../../llm/types';
+import type { TraceEvent } from '../../llm';
 
 export interface Exchange {
   url: string;

@@ -6,7 +6,7 @@
 //   3. the option bar: JSON, web search, image config, `n`, logprobs
 //   4. capability overrides: images, reasoning fields or JSON mode left out for a model that lacks them
 //   5. compatibility fixes: fields the gateway refused, renamed or added to `omit` with the settings' own
-import type { ChatMessage, ChatRequest } from '../../llm/types';
+import type { ChatMessage, ChatRequest } from '../../llm';
 import type { MessageRecord, RequestOptions } from '../../shared/conversation';
 import { applyCapabilities, type Adaptation } from './capabilities';
 import { applyFixes, type CompatFix } from './compatibility';

@@ -1,6 +1,6 @@
 // Capability overrides of gatewayChat.models (`vision`, `reasoning`, `json` set to false) shape the
 // request for a model that lacks them, instead of letting the gateway refuse it.
-import type { ChatMessage, ChatRequest, ContentPart } from '../../llm/types';
+import type { ChatMessage, ChatRequest, ContentPart } from '../../llm';
 
 export type Adaptation = 'images' | 'reasoning' | 'json';
 

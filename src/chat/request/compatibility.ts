@@ -2,7 +2,7 @@
 // (`stream_options`, `parallel_tool_calls`, `temperature` on reasoning models, `max_tokens` where it
 // wants `max_completion_tokens`, ...) gets the request again without it, or with the alternative.
 // Pure logic: from the error and the body that was sent to a fix, and fixes applied to a request.
-import type { ChatRequest } from '../../llm/types';
+import type { ChatRequest } from '../../llm';
 import type { GatewayErrorInfo } from '../../shared/conversation';
 
 export type CompatFix = { omit: string[] } | { rename: { from: string; to: string } };

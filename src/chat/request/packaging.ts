@@ -1,5 +1,5 @@
 // Turns a saved conversation into the wire messages a gateway expects.
-import type { ChatMessage, ContentPart } from '../../llm/types';
+import type { ChatMessage, ContentPart } from '../../llm';
 import type { Attachment, MessageRecord } from '../../shared/conversation';
 
 /** Fenced code with the path and line range, so the model knows where the code lives. */

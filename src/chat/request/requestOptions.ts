@@ -1,6 +1,6 @@
 // The composer's option bar (JSON output, web search, image options, candidates, logprobs) as request
 // fields, in the forms the gateways document. Absent options add nothing.
-import type { ChatRequest } from '../../llm/types';
+import type { ChatRequest } from '../../llm';
 import type { RequestOptions } from '../../shared/conversation';
 
 export function applyRequestOptions(request: ChatRequest, o: RequestOptions | undefined): ChatRequest {

@@ -1,7 +1,7 @@
 // Everything one send needs from settings, resolved once by the host before the turn starts and
 // never read again during it: who answers, with which settings, remembered fixes, the tool offer,
 // the limits, and the words for the notices. The chat layer only reads it.
-import type { ChatRequest, ToolDefinition } from '../../llm/types';
+import type { ChatRequest, ToolDefinition } from '../../llm';
 import type { ConfigErrorInfo } from '../../shared/conversation';
 import type { ModelSettings } from '../../shared/modelSettingsShape';
 import type { Adaptation } from './capabilities';

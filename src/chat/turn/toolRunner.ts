@@ -2,7 +2,7 @@
 // conversation a journal: a call waiting for the user is saved with what it asks, a call is saved as
 // approved before it runs and with its result after, so a reload never runs it again and settles
 // what was still waiting.
-import type { AssembledToolCall } from '../../llm/types';
+import type { AssembledToolCall } from '../../llm';
 import type { MessageRecord, ToolApprovalView, ToolCallRecord } from '../../shared/conversation';
 import { executeToolCalls, type ApprovalDecision, type ApprovalRequest, type WorkspacePort } from '../../tools';
 

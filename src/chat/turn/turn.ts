@@ -1,6 +1,6 @@
 // One assistant turn: stream the answer into a message record, keeping every token shown even when
 // the stream fails or the user stops it.
-import type { AssembledResponse, CallOptions, ChatEvent, ChatRequest, GatewayErrorLike, RetryInfo, Usage } from '../../llm/types';
+import type { AssembledResponse, CallOptions, ChatEvent, ChatRequest, GatewayErrorLike, RetryInfo, Usage } from '../../llm';
 import type { GatewayErrorInfo, MessageRecord, ToolCallRecord, UsageInfo } from '../../shared/conversation';
 import { beginAnswer, foldDelta, foldEnd } from '../../shared/answerReducer';
 import { assertNever } from '../../shared/protocol';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { readApiKey, storeApiKey } from '../../../src/host/endpoints';
+import { readApiKey, storeApiKey } from '../../../src/host/settings/endpoints';
 
 class MemorySecrets implements vscode.SecretStorage {
   private readonly map = new Map<string, string>();

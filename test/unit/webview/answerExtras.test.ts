@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { MessageRecord } from '../../../src/shared/conversation';
 import { posted, useWebviewWindow } from './webviewGlobals';
 // After webviewGlobals: these modules reach the VS Code API when they load.
-import { AnswerExtras } from '../../../src/webview/answerExtrasView';
+import { AnswerExtras } from '../../../src/webview/answers/answerExtrasView';
 import { StreamingMarkdown } from '../../../src/webview/markdown';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';

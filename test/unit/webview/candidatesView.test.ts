@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
 import type { MessageRecord } from '../../../src/shared/conversation';
-import { CandidatesView } from '../../../src/webview/candidatesView';
-import * as logprobs from '../../../src/webview/logprobsView';
+import { CandidatesView } from '../../../src/webview/answers/candidatesView';
+import * as logprobs from '../../../src/webview/answers/logprobsView';
 import { installWebviewGlobals } from './webviewGlobals';
 
 const dom = new JSDOM('<!doctype html><body></body>');

@@ -1,7 +1,7 @@
 // Older messages of a long conversation: placeholders first, then rendered newest first, in slices.
 import assert from 'node:assert/strict';
 import { useWebviewWindow } from './webviewGlobals';
-import { MessageBacklog } from '../../../src/webview/messageBacklog';
+import { MessageBacklog } from '../../../src/webview/transcript/messageBacklog';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { RequestOptions } from '../../../src/shared/conversation';
 import { posted, useWebviewWindow } from './webviewGlobals';
 // After webviewGlobals: the bar reaches the VS Code API when it loads.
-import { OptionBar } from '../../../src/webview/optionBar';
+import { OptionBar } from '../../../src/webview/composer/optionBar';
 
 describe('webview: option bar', () => {
   const window = useWebviewWindow();

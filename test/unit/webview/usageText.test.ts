@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatCost, totalsText, usageText } from '../../../src/webview/usageText';
+import { formatCost, totalsText, usageText } from '../../../src/webview/transcript/usageText';
 
 describe('usage line: cost', () => {
   it('formats a cost with sensible precision', () => {

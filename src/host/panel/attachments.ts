@@ -1,0 +1,88 @@
+// Context the user attaches: the selection, a workspace file, an image. Files must live inside a
+// workspace folder; sizes are capped so one attachment cannot swamp a request.
+import * as vscode from 'vscode';
+import type { Attachment } from '../../shared/conversation';
+import type { FileSuggestion } from '../../shared/protocol';
+import { targetEditor } from '../editor/applyWithDiff';
+
+const maxTextBytes = 256 * 1024;
+const maxImageBytes = 20 * 1024 * 1024;
+const imageTypes: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
+
+export function selectionAttachment(): Attachment | undefined {
+  const editor = targetEditor();
+  if (!editor) return undefined;
+  const doc = editor.document;
+  const path = vscode.workspace.asRelativePath(doc.uri, false);
+  if (editor.selection.isEmpty) return textAttachment('file', path, doc.getText(), doc.languageId);
+  const start = editor.selection.start.line + 1;
+  const end = editor.selection.end.character === 0 && editor.selection.end.line > editor.selection.start.line
+    ? editor.selection.end.line : editor.selection.end.line + 1;
+  return {
+    kind: 'selection', label: `${path.split('/').pop()}:${start}-${end}`, path, startLine: start, endLine: end,
+    language: doc.languageId, text: doc.getText(editor.selection),
+  };
+}
+
+function textAttachment(kind: 'file', path: string, text: string, language?: string): Attachment {
+  const clipped = text.length > maxTextBytes ? text.slice(0, maxTextBytes) + '\n[... truncated]' : text;
+  return { kind, label: path.split('/').pop() || path, path, language, text: clipped };
+}
+
+export async function fileAttachment(uri: vscode.Uri): Promise<Attachment | undefined> {
+  if (!vscode.workspace.getWorkspaceFolder(uri)) return undefined;
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return textAttachment('file', vscode.workspace.asRelativePath(uri, false), doc.getText(), doc.languageId);
+}
+
+/** A workspace-relative path from the webview, resolved only inside a workspace folder. */
+export async function resolveWorkspaceFile(relative: string): Promise<vscode.Uri | undefined> {
+  if (relative.split(/[\\/]/).includes('..') || relative.startsWith('/') || /^[a-z]:/i.test(relative)) return undefined;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  for (const folder of folders) {
+    const prefix = `${folder.name}/`;
+    const inner = folders.length > 1 && relative.startsWith(prefix) ? relative.slice(prefix.length) : relative;
+    const uri = vscode.Uri.joinPath(folder.uri, inner);
+    if (await vscode.workspace.fs.stat(uri).then(() => true, () => false)) return uri;
+  }
+  return undefined;
+}
+
+export async function attachWorkspacePath(relative: string): Promise<Attachment | undefined> {
+  const uri = await resolveWorkspaceFile(relative);
+  return uri ? fileAttachment(uri) : undefined;
+}
+
+export async function pickFiles(): Promise<Attachment[]> {
+  const uris = await vscode.window.showOpenDialog({ canSelectMany: true, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri, openLabel: vscode.l10n.t('Attach') });
+  const out: Attachment[] = [];
+  for (const uri of uris ?? []) {
+    const a = await fileAttachment(uri);
+    if (a) out.push(a);
+    else void vscode.window.showWarningMessage(vscode.l10n.t('{0} is outside the workspace and was not attached.', uri.fsPath));
+  }
+  return out;
+}
+
+export async function pickImages(): Promise<Attachment[]> {
+  const uris = await vscode.window.showOpenDialog({
+    canSelectMany: true, openLabel: vscode.l10n.t('Attach'), filters: { [vscode.l10n.t('Images')]: Object.keys(imageTypes) },
+  });
+  const out: Attachment[] = [];
+  for (const uri of uris ?? []) {
+    const ext = uri.path.split('.').pop()?.toLowerCase() ?? '';
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    if (!imageTypes[ext] || bytes.byteLength > maxImageBytes) continue;
+    out.push({ kind: 'image', label: uri.path.split('/').pop() ?? 'image', dataUrl: `data:${imageTypes[ext]};base64,${Buffer.from(bytes).toString('base64')}`, detail: 'auto' });
+  }
+  return out;
+}
+
+/** Workspace files whose path contains the query, for `@` completion. */
+export async function searchFiles(query: string): Promise<FileSuggestion[]> {
+  const safe = query.replace(/[*?[\]{}!\\]/g, '');
+  const uris = await vscode.workspace.findFiles(safe ? `**/*${safe}*` : '**/*', undefined, 20);
+  return uris
+    .map((u) => ({ label: u.path.split('/').pop() ?? '', path: vscode.workspace.asRelativePath(u) }))
+    .sort((a, b) => a.path.length - b.path.length);
+}

@@ -1,0 +1,248 @@
+// Routes panel messages to the chat session, the gateways and the editor, and offers the verbs the
+// commands use (send, stop, newChat, open, ...). A thin router: the logic lives in src/chat and in the
+// small host modules it calls; every object is built in composition.ts.
+import * as vscode from 'vscode';
+import type { HistoryStore } from '../../chat/storage/historyStore';
+import type { ChatSession } from '../../chat/turn/session';
+import type { Attachment, ConversationRecord, ErrorInfo, MessageRecord } from '../../shared/conversation';
+import { errorDetail, errorHeadline } from '../../shared/errorText';
+import { assertNever, type HostToWebview, type ModelGroup, type WebviewToHost } from '../../shared/protocol';
+import { applyWithDiff, type ProposalDocuments } from '../editor/applyWithDiff';
+import { attachWorkspacePath, pickFiles, pickImages, resolveWorkspaceFile, searchFiles, selectionAttachment } from './attachments';
+import { copyText, insertAtCursor, openLink, saveAsFile } from './codeBlockActions';
+import { saveEndpoint } from '../settings/endpointSettings';
+import { setApiKeyCommand } from '../settings/endpoints';
+import type { DraftStore } from './draftStore';
+import type { Gateways } from '../settings/gateways';
+import type { ToolApprovals } from '../tools/toolApprovals';
+import { optionsFromPanel } from '../../chat/request/panelOptions';
+import { saveImage } from './saveImage';
+import { pickSchema } from './schemaPicker';
+import { modelSettingsView, saveModelSettings } from '../settings/modelSettingsEditor';
+import type { Inspector } from '../inspection/inspector';
+import { currentModel } from '../settings/turnPlanner';
+
+const lastConversationKey = 'gatewayChat.lastConversation';
+
+export interface ControllerParts {
+  context: vscode.ExtensionContext;
+  log: vscode.LogOutputChannel;
+  session: ChatSession;
+  store: HistoryStore;
+  gateways: Gateways;
+  approvals: ToolApprovals;
+  proposals: ProposalDocuments;
+  inspector: Inspector;
+  drafts: DraftStore;
+}
+
+export class ChatController implements vscode.Disposable {
+  private post: (m: HostToWebview) => void = () => undefined;
+  private restored = false;
+  private readonly context: vscode.ExtensionContext;
+  private readonly log: vscode.LogOutputChannel;
+  private readonly session: ChatSession;
+  private readonly store: HistoryStore;
+  private readonly gateways: Gateways;
+  private readonly approvals: ToolApprovals;
+  private readonly proposals: ProposalDocuments;
+  private readonly inspector: Inspector;
+  private readonly drafts: DraftStore;
+
+  constructor(parts: ControllerParts) {
+    ({ context: this.context, log: this.log, session: this.session, store: this.store, gateways: this.gateways,
+      approvals: this.approvals, proposals: this.proposals, inspector: this.inspector, drafts: this.drafts } = parts);
+  }
+
+  /** Sends a prompt into the panel's conversation; resolves with the settled answer (undefined: nothing was sent). */
+  send(text: string, attachments: Attachment[], options: { model?: string } = {}): Promise<MessageRecord | undefined> {
+    return this.session.send(text, attachments, options);
+  }
+
+  /** Stops the turn, from wherever it is asked (panel, palette, a command's progress, the view closing): a pending approval settles as rejected. */
+  stop(): void {
+    this.session.stop();
+  }
+
+  get busy(): boolean {
+    return this.session.busy;
+  }
+
+  /** The conversation the panel shows (for export). */
+  get conversation(): Readonly<ConversationRecord> {
+    return this.session.conversation;
+  }
+
+  modelGroups(refresh = false): Promise<ModelGroup[]> {
+    return this.gateways.modelGroups(refresh, this.describe);
+  }
+
+  sessionPost(m: HostToWebview): void {
+    if (m.type === 'conversation' && m.conversation.messages.length) {
+      void this.context.workspaceState.update(lastConversationKey, m.conversation.id);
+    }
+    this.post(m);
+  }
+
+  connect(post: (m: HostToWebview) => void): void {
+    this.post = post;
+  }
+
+  describe = (e: unknown): string => {
+    const info: ErrorInfo = typeof e === 'object' && e && 'kind' in e ? (e as ErrorInfo) : { kind: 'network', message: String(e) };
+    return [errorHeadline(info, vscode.l10n.t), errorDetail(info)].filter(Boolean).join(' ');
+  };
+
+  /** The panel (re)opened: give it everything it shows. */
+  async onReady(): Promise<void> {
+    if (!this.restored) {
+      this.restored = true;
+      const last = this.context.workspaceState.get<string>(lastConversationKey);
+      if (last && !(await this.session.open(last))) this.session.show();
+    } else this.session.show();
+    await this.postSetup();
+    const draft = await this.drafts.read();
+    if (draft) this.post({ type: 'composer', text: draft, attachments: [] });
+    void this.postModels(false);
+  }
+
+  async postSetup(): Promise<void> {
+    this.post({ type: 'setup', endpoints: await this.gateways.summaries() });
+  }
+
+  async postModels(refresh: boolean): Promise<void> {
+    const groups = await this.modelGroups(refresh);
+    this.post({ type: 'models', groups, current: currentModel() });
+  }
+
+  async handle(m: WebviewToHost): Promise<void> {
+    switch (m.type) {
+      case 'ready': return this.onReady();
+      case 'send': return void (await this.session.send(m.text, m.attachments));
+      case 'stop': return this.stop();
+      case 'retry': return this.session.retry(m.messageId);
+      case 'continue': return this.session.continue(m.messageId);
+      case 'regenerate': return this.session.regenerate(m.messageId);
+      case 'edit': return this.session.edit(m.messageId, m.text);
+      case 'newChat': return this.newChat();
+      case 'selectModel': return selectModel(m.model);
+      case 'refreshModels': return this.postModels(true);
+      case 'history': return this.post({ type: 'history', entries: await this.store.search(m.query), query: m.query });
+      case 'openConversation': return this.open(m.id);
+      case 'renameConversation': return this.rename(m.id);
+      case 'deleteConversation': return this.delete(m.id);
+      case 'copy': return copyText(m.text);
+      case 'insertCode': return void (await insertAtCursor(m.code));
+      case 'applyCode': return void (await applyWithDiff(this.proposals, m.code));
+      case 'saveCode': return void (await saveAsFile(m.code, m.language));
+      case 'openLink': return openLink(m.href);
+      case 'attach': return this.attach(m.kind);
+      case 'searchFiles': return this.post({ type: 'fileSuggestions', query: m.query, items: await searchFiles(m.query) });
+      case 'attachFile': {
+        const a = await attachWorkspacePath(m.path);
+        if (a) this.post({ type: 'attachments', attachments: [a] });
+        return;
+      }
+      case 'saveEndpoint': {
+        await saveEndpoint(m.endpoint);
+        return this.postSetup();
+      }
+      case 'setApiKey': {
+        if (await setApiKeyCommand(this.context.secrets, m.endpointId)) await this.refreshAfterKeyChange();
+        return;
+      }
+      case 'testConnection': {
+        const r = await this.gateways.testConnection(m.endpoint);
+        this.post(r.ok
+          ? { type: 'connectionResult', ok: true, message: vscode.l10n.t('Connected: the gateway lists {0} models.', r.count) }
+          : { type: 'connectionResult', ok: false, message: this.describe(r.error) });
+        return;
+      }
+      case 'draft': return this.drafts.write(m.text);
+      case 'setOptions': return this.session.setOptions(optionsFromPanel(this.session.conversation.options, m.options));
+      case 'pickSchema': return this.pickSchema();
+      case 'saveImage': return void (await saveImage(this.session.conversation, m.messageId, m.index));
+      case 'openModelSettings': return this.post(modelSettingsView(currentModel()));
+      case 'saveModelSettings': {
+        if (await saveModelSettings(m.model, m.settings, this.log)) this.post(modelSettingsView(m.model, true));
+        return;
+      }
+      case 'toolDecision':
+        return this.approvals.decide(m.callId, m.approved
+          ? { approved: true, allowForConversation: m.allowForConversation }
+          : { approved: false, ...(m.reason.trim() ? { reason: m.reason.trim() } : {}) });
+      case 'openFile': {
+        const uri = await resolveWorkspaceFile(m.path);
+        if (uri) await vscode.window.showTextDocument(uri, { preview: true });
+        return;
+      }
+      case 'chooseCandidate': return void this.session.chooseCandidate(m.messageId, m.index);
+      case 'inspect': return this.inspector.open(m.messageId);
+      case 'copyCurl': return this.inspector.copyCurl(m.messageId);
+      default: assertNever(m);
+    }
+  }
+
+  async newChat(): Promise<void> {
+    await this.session.newChat();
+    this.post({ type: 'newChat' });
+  }
+
+  async open(id: string): Promise<void> {
+    if (!(await this.session.open(id))) void vscode.window.showWarningMessage(vscode.l10n.t('That conversation could not be opened.'));
+  }
+
+  async refreshAfterKeyChange(): Promise<void> {
+    await this.postSetup();
+    await this.postModels(true);
+  }
+
+  /** The panel's bar waits for this answer: the picked schema, or the options as they were. */
+  private async pickSchema(): Promise<void> {
+    const json = await pickSchema();
+    if (json) this.session.setOptions({ ...this.session.conversation.options, json });
+    this.post({ type: 'options', options: this.session.conversation.options ?? {} });
+  }
+
+  private async attach(kind: 'selection' | 'file' | 'image'): Promise<void> {
+    if (kind === 'selection') {
+      const a = selectionAttachment();
+      if (a) this.post({ type: 'attachments', attachments: [a] });
+      else void vscode.window.showInformationMessage(vscode.l10n.t('Open a file or select some code first.'));
+      return;
+    }
+    const list = kind === 'file' ? await pickFiles() : await pickImages();
+    if (list.length) this.post({ type: 'attachments', attachments: list });
+  }
+
+  private async rename(id: string): Promise<void> {
+    const entry = (await this.store.list()).find((e) => e.id === id);
+    if (!entry) return;
+    const title = await vscode.window.showInputBox({ title: vscode.l10n.t('Rename conversation'), value: entry.title, ignoreFocusOut: true });
+    if (!title?.trim()) return;
+    await this.store.rename(id, title.trim());
+    if (this.session.conversation.id === id) this.session.conversation.title = title.trim();
+    this.post({ type: 'history', entries: await this.store.list(), query: '' });
+  }
+
+  private async delete(id: string): Promise<void> {
+    const entry = (await this.store.list()).find((e) => e.id === id);
+    if (!entry) return;
+    const del = vscode.l10n.t('Delete');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Delete the conversation "{0}"?', entry.title), { modal: true }, del);
+    if (choice !== del) return;
+    await this.store.delete(id);
+    if (this.session.conversation.id === id) await this.session.newChat();
+    this.post({ type: 'history', entries: await this.store.list(), query: '' });
+  }
+
+  dispose(): void {
+    this.stop();
+    void this.store.flush();
+    this.gateways.dispose();
+  }
+}
+
+export async function selectModel(model: string): Promise<void> {
+  await vscode.workspace.getConfiguration('gatewayChat').update('defaultModel', model, vscode.ConfigurationTarget.Global);
+}

@@ -1,0 +1,114 @@
+// Endpoints -> gateway clients, and the models each lists. Keys come from SecretStorage or the
+// environment and go only into the client; nothing here logs or posts them.
+import * as vscode from 'vscode';
+import { splitModelRef } from '../../chat/request/modelRef';
+import { chatCompletionsUrl, createClient, type GatewayClient } from '../../llm';
+import type { ConfigErrorInfo } from '../../shared/conversation';
+import type { EndpointDraft, EndpointSummary, ModelGroup } from '../../shared/protocol';
+import { readApiKey, readEndpoints, type EndpointConfig } from './endpoints';
+
+const modelsCacheKey = 'gatewayChat.modelsCache';
+const modelsCacheMs = 10 * 60_000;
+
+interface CachedModels { at: number; groups: ModelGroup[] }
+
+export class Gateways implements vscode.Disposable {
+  private clients = new Map<string, { signature: string; client: GatewayClient }>();
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {}
+
+  /** The client for `<endpointId>/<modelId>` and the id the gateway knows the model by, or why there is none. */
+  async resolveModel(ref: string): Promise<{ client: GatewayClient; modelId: string } | { error: ConfigErrorInfo }> {
+    const parts = splitModelRef(ref);
+    if (!parts) return { error: { kind: 'config', reason: 'noModel' } };
+    const endpoint = readEndpoints().find((e) => e.id === parts.endpointId);
+    if (!endpoint) return { error: { kind: 'config', reason: 'noEndpoint', endpointId: parts.endpointId } };
+    const client = await this.clientFor(endpoint);
+    if ('error' in client) return client;
+    return { client: client.client, modelId: parts.modelId };
+  }
+
+  async clientFor(endpoint: EndpointConfig): Promise<{ client: GatewayClient } | { error: ConfigErrorInfo }> {
+    if (!safeChatUrl(endpoint.baseUrl)) return { error: { kind: 'config', reason: 'badUrl', endpointId: endpoint.id } };
+    const apiKey = await readApiKey(this.context.secrets, endpoint);
+    if (!apiKey) return { error: { kind: 'config', reason: 'noKey', endpointId: endpoint.id } };
+    return { client: this.client(endpoint, apiKey) };
+  }
+
+  /** Clients are pooled per endpoint and rebuilt when its URL, headers, key or proxy change. */
+  private client(endpoint: EndpointDraft | EndpointConfig, apiKey: string | undefined): GatewayClient {
+    const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy') || undefined;
+    const signature = JSON.stringify([endpoint.baseUrl, endpoint.headers ?? {}, apiKey ?? '', proxy ?? '']);
+    const cached = this.clients.get(endpoint.id);
+    if (cached?.signature === signature) return cached.client;
+    void cached?.client.close();
+    const client = createClient({ baseUrl: endpoint.baseUrl, apiKey, headers: endpoint.headers, proxy });
+    this.clients.set(endpoint.id, { signature, client });
+    return client;
+  }
+
+  async summaries(): Promise<EndpointSummary[]> {
+    return Promise.all(readEndpoints().map(async (e) => ({
+      id: e.id,
+      name: e.name ?? e.id,
+      baseUrl: e.baseUrl,
+      headers: e.headers ?? {},
+      chatUrl: safeChatUrl(e.baseUrl),
+      hasKey: !!(await readApiKey(this.context.secrets, e)),
+      keyFromEnv: !!(e.apiKeyEnv && process.env[e.apiKeyEnv]),
+    })));
+  }
+
+  /** Calls /models with the draft's URL and headers and the key stored for its id. */
+  async testConnection(draft: EndpointDraft): Promise<{ ok: true; count: number } | { ok: false; error: unknown }> {
+    try {
+      const known = readEndpoints().find((e) => e.id === draft.id);
+      const apiKey = await readApiKey(this.context.secrets, { ...draft, apiKeyEnv: known?.apiKeyEnv });
+      const client = createClient({ baseUrl: draft.baseUrl, apiKey, headers: draft.headers, maxRetries: 0, timeoutMs: 20_000 });
+      try {
+        return { ok: true, count: (await client.listModels()).length };
+      } finally {
+        void client.close();
+      }
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }
+
+  /** Models of every endpoint, from the cache unless it is stale or `refresh` is set. */
+  async modelGroups(refresh = false, describe: (e: unknown) => string = String): Promise<ModelGroup[]> {
+    const endpoints = readEndpoints();
+    const cached = this.context.globalState.get<CachedModels>(modelsCacheKey);
+    const ids = endpoints.map((e) => e.id).join('\n');
+    if (!refresh && cached && Date.now() - cached.at < modelsCacheMs && cached.groups.map((g) => g.endpointId).join('\n') === ids) {
+      return cached.groups;
+    }
+    const groups = await Promise.all(endpoints.map(async (e): Promise<ModelGroup> => {
+      const base = { endpointId: e.id, endpointName: e.name ?? e.id };
+      const c = await this.clientFor(e);
+      if ('error' in c) return { ...base, models: [], error: describe(c.error) };
+      try {
+        const models = await c.client.listModels();
+        return { ...base, models: models.map((m) => m.id).sort((a, b) => a.localeCompare(b)) };
+      } catch (error) {
+        this.log.warn(`Listing models of ${e.id} failed: ${(error as Error).message}`);
+        return { ...base, models: [], error: describe(error) };
+      }
+    }));
+    await this.context.globalState.update(modelsCacheKey, { at: Date.now(), groups } satisfies CachedModels);
+    return groups;
+  }
+
+  dispose(): void {
+    for (const { client } of this.clients.values()) void client.close();
+    this.clients.clear();
+  }
+}
+
+export function safeChatUrl(baseUrl: string): string {
+  try {
+    return chatCompletionsUrl(baseUrl);
+  } catch {
+    return '';
+  }
+}

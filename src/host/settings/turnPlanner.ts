@@ -1,0 +1,88 @@
+// The turn plan: everything one send needs from settings, read once when it starts. What moves the
+// key, spends money or loosens approvals comes from the user's own settings (userSetting); nothing
+// here is read again while the turn runs.
+import * as vscode from 'vscode';
+import { settingsFor } from '../../chat/request/modelSettings';
+import type { PlanResult, PlanWords, ToolOffer } from '../../chat/request/turnPlan';
+import { refusedBodyKeys, type ModelSettings } from '../../shared/modelSettingsShape';
+import { defaultRegistry, TOOLS_OFF_UNTRUSTED } from '../../tools';
+import type { CompatibilityMemory } from './compatibilityMemory';
+import type { Gateways } from './gateways';
+import { userSetting } from './userSettings';
+
+export class TurnPlanner {
+  constructor(private readonly gateways: Gateways, private readonly compatibility: CompatibilityMemory, private readonly log: vscode.LogOutputChannel) {}
+
+  /** `model`: `<endpointId>/<modelId>`; absent: the current model (gatewayChat.defaultModel). */
+  async plan(model = currentModel()): Promise<PlanResult> {
+    const resolved = await this.gateways.resolveModel(model);
+    if ('error' in resolved) return { error: resolved.error, model };
+    const { settings, notices } = this.modelSettings(model);
+    return {
+      model,
+      modelId: resolved.modelId,
+      client: resolved.client,
+      settings,
+      fixes: this.compatibility.get(model),
+      tools: toolOffer(settings),
+      maxSteps: stepLimit(userSetting<number>('tools.maxSteps')),
+      readOnlyWithoutAsking: userSetting<boolean>('tools.autoApproveReadOnly') !== false,
+      titleWithModel: userSetting<boolean>('titleWithModel') === true,
+      notices,
+      words: this.words(model),
+    };
+  }
+
+  /** gatewayChat.models for `model`, without what a raw body may not set (said under the answer and in the log). */
+  private modelSettings(model: string): { settings: ModelSettings; notices: string[] } {
+    const settings = modelSettingsFor(model);
+    const refused = refusedBodyKeys(settings.body);
+    if (!refused.length) return { settings, notices: [] };
+    const body = { ...settings.body };
+    for (const k of refused) delete body[k];
+    this.log.warn(`gatewayChat.models for ${model}: the body's ${refused.join(', ')} ${refused.length > 1 ? 'were' : 'was'} not sent (Gateway Chat sets them).`);
+    return {
+      settings: { ...settings, body },
+      notices: [vscode.l10n.t('The body in this model\'s settings cannot set {0}: it was left out.', refused.join(', '))],
+    };
+  }
+
+  private words(model: string): PlanWords {
+    return {
+      adaptation: (a) => ({
+        images: vscode.l10n.t('Images were not sent: vision is turned off for this model in its settings.'),
+        reasoning: vscode.l10n.t('Reasoning parameters were not sent: reasoning is turned off for this model in its settings.'),
+        json: vscode.l10n.t('This model has JSON mode turned off in its settings: JSON was asked for in words instead.'),
+      })[a],
+      fix: (f) => this.compatibility.notice(model, f),
+    };
+  }
+}
+
+/** gatewayChat.models as it applies to `model`, from the user's settings. */
+export function modelSettingsFor(model: string): ModelSettings {
+  return settingsFor(userSetting<Record<string, unknown>>('models'), model);
+}
+
+/** gatewayChat.tools.maxSteps within the manifest's 1..100, whatever settings.json holds. */
+function stepLimit(value: unknown): number {
+  const n = Math.floor(Number(value ?? 10));
+  return Number.isFinite(n) ? Math.min(100, Math.max(1, n)) : 10;
+}
+
+export function currentModel(): string {
+  return userSetting<string>('defaultModel') ?? '';
+}
+
+/** Which tools a model is offered: none when tools are off, the model cannot call them, or the workspace is untrusted. */
+function toolOffer(settings: ModelSettings): ToolOffer {
+  if (userSetting<boolean>('tools.enabled') === false) return {};
+  if (settings.capabilities?.tools === false) return {};
+  if (!vscode.workspace.workspaceFolders?.some((f) => f.uri.scheme === 'file')) return {};
+  // The model is told, so it does not pretend to have looked at files.
+  if (!vscode.workspace.isTrusted) return { note: TOOLS_OFF_UNTRUSTED };
+  // Older gateways and models answer only the legacy `functions` / `function_call` form.
+  // The registry (ajv compiling every tool's schema) is built on the first request, not at activation.
+  if (settings.toolFormat === 'functions') return { functions: defaultRegistry().legacyFunctions() };
+  return { tools: defaultRegistry().toolDefinitions() };
+}

@@ -1,0 +1,70 @@
+// Each tool call in the transcript: name, file link, state, arguments and result (expandable), and
+// while it waits for the user, what will happen with Approve / Reject.
+import type { ToolApprovalView, ToolCallRecord } from '../../shared/conversation';
+import { el, textButton } from '../dom';
+import { t } from '../i18n';
+import { send } from '../vscodeApi';
+
+export function renderToolCalls(calls: ToolCallRecord[]): HTMLElement {
+  return el('div', { className: 'tool-calls' }, ...calls.map(renderCall));
+}
+
+function stateLabel(c: ToolCallRecord): string {
+  switch (c.state) {
+    case 'pending': return c.approval ? t('waiting for you') : t('pending');
+    case 'approved': return t('running');
+    case 'rejected': return t('rejected');
+    case 'done': return c.isError ? t('done with an error') : t('done');
+    case 'failed': return t('failed');
+  }
+}
+
+function renderCall(c: ToolCallRecord): HTMLElement {
+  const link = c.path ? el('a', { href: '#', className: 'tool-file', testId: 'tool-file', textContent: c.path, title: c.path }) : '';
+  if (link) link.addEventListener('click', (e) => { e.preventDefault(); send({ type: 'openFile', path: c.path! }); });
+  const summary = el('summary', {},
+    el('span', { className: 'codicon codicon-tools', attrs: { 'aria-hidden': 'true' } }), ' ',
+    el('span', { className: 'tool-name', textContent: c.name }), ' ', link, ' ',
+    el('span', { className: `tool-state ${c.state}`, testId: 'tool-state', textContent: stateLabel(c) }));
+  const details = el('details', { className: 'tool-details' }, summary,
+    el('div', { className: 'muted', textContent: t('Arguments') }),
+    el('pre', { className: 'tool-args', testId: 'tool-args', textContent: prettyJson(c.arguments) }),
+    c.result !== undefined ? el('div', { className: 'muted', textContent: t('Result') }) : '',
+    c.result !== undefined ? el('pre', { className: `tool-result ${c.isError ? 'error-text' : ''}`, testId: 'tool-result', textContent: preview(c.result) }) : '');
+  return el('div', { className: 'tool-call', testId: 'tool-call', data: { toolName: c.name, state: c.state, callId: c.id } },
+    details, c.state === 'pending' && c.approval ? renderApproval(c.id, c.approval) : '');
+}
+
+function renderApproval(callId: string, a: ToolApprovalView): HTMLElement {
+  const what = {
+    edit: t('Change {0} (the diff is open in the editor)', a.summary),
+    rename: t('Rename {0}', a.summary),
+    delete: t('Delete {0}', a.summary),
+    terminal: t('Run this command in {0}:', a.cwd ?? '.'),
+    read: t('Read {0}', a.summary),
+  }[a.kind];
+  const allow = el('input', { type: 'checkbox', testId: 'allow-conversation' });
+  const reason = el('input', { type: 'text', className: 'reject-reason', testId: 'reject-reason', placeholder: t('Reason (optional, sent to the model)') });
+  const decide = (approved: boolean) => send({ type: 'toolDecision', callId, approved, reason: reason.value, allowForConversation: allow.checked });
+  return el('div', { className: 'tool-approval', testId: 'tool-approval', attrs: { role: 'group', 'aria-label': t('Approve this tool call?') } },
+    el('div', { className: 'tool-approval-what', textContent: what }),
+    a.kind === 'terminal' ? el('pre', { className: 'tool-command', testId: 'tool-command', textContent: a.summary }) : '',
+    a.sensitive ? el('div', { className: 'warning-text', textContent: t('This touches a protected file (settings, git, workspace or .env).') }) : '',
+    a.canAllowForConversation ? el('label', { className: 'allow' }, allow, ' ', t('Allow {0} for the rest of this conversation', a.toolName)) : '',
+    reason,
+    el('div', { className: 'error-actions' },
+      textButton(t('Approve'), 'approve', () => decide(true), 'primary'),
+      textButton(t('Reject'), 'reject', () => decide(false))));
+}
+
+function prettyJson(raw: string): string {
+  try {
+    return JSON.stringify(JSON.parse(raw), null, 2);
+  } catch {
+    return raw;
+  }
+}
+
+function preview(text: string): string {
+  return text.length > 4000 ? `${text.slice(0, 4000)}\n…` : text;
+}
