@@ -1,4 +1,5 @@
 // Reasoning arrives in several dialects; this file turns each into plain reasoning text.
+import { assertNever } from '../shared/assertNever';
 
 /**
  * Reasoning text carried by one delta (or a whole message). Relays such as OpenRouter send
@@ -59,6 +60,8 @@ export class ThinkSplitter {
       case State.AfterClose:
         this.afterClose(text, sink);
         return;
+      default:
+        assertNever(this.state);
     }
   }
 

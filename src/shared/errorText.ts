@@ -1,7 +1,7 @@
 // Errors in words a user understands, one sentence per kind; the gateway's own message is shown
 // beside it. `t` translates (vscode.l10n.t in the host, the init bundle in the webview).
 import type { ConfigErrorInfo, ErrorInfo } from './conversation';
-import { assertNever } from './protocol';
+import { assertNever } from './assertNever';
 
 export type Translate = (english: string, ...args: (string | number)[]) => string;
 
@@ -30,6 +30,8 @@ export function errorHeadline(e: ErrorInfo, t: Translate): string {
       return t('Stopped.');
     case 'protocol':
       return t('The answer was cut off before it finished.');
+    default:
+      return assertNever(e);
   }
 }
 

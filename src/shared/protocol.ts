@@ -97,6 +97,4 @@ export type HostToWebview =
 
 export { parseWebviewMessage } from './protocolValidation';
 
-export function assertNever(x: never): never {
-  throw new Error('unexpected message: ' + JSON.stringify(x));
-}
+export { assertNever } from './assertNever';

@@ -2,6 +2,7 @@
 // first try and retries included), in memory only, for the last answers of this window. Never written
 // to the conversation file: it holds request bodies and raw responses the user did not ask to keep.
 import type { TraceEvent } from '../../llm';
+import { assertNever } from '../../shared/assertNever';
 
 export interface Exchange {
   url: string;
@@ -66,6 +67,8 @@ export class ExchangeLog {
           if (e.error) current.error = e.error;
           current = undefined;
           break;
+        default:
+          assertNever(e);
       }
     };
   }

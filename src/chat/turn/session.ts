@@ -246,6 +246,12 @@ export class ChatSession {
 
   private observer(m: MessageRecord) {
     return {
+      onBegin: (msg: MessageRecord) => {
+        // The request asks for `n` candidates (the option bar or the model's settings): the panel folds deltas into them.
+        if (!msg.candidates?.length) return;
+        this.batcher.flush();
+        this.ports.post({ type: 'message', message: msg, busy: true });
+      },
       onDelta: (_msg: MessageRecord, delta: { content?: string; reasoning?: string; choice?: number }) => {
         this.batcher.add(m.id, delta);
         this.ports.store.saveSoon(this.conversation);

@@ -5,6 +5,7 @@
 import type { AssembledToolCall } from '../../llm';
 import type { MessageRecord, ToolApprovalView, ToolCallRecord } from '../../shared/conversation';
 import { executeToolCalls, type ApprovalDecision, type ApprovalRequest, type WorkspacePort } from '../../tools';
+import { assertNever } from '../../shared/assertNever';
 
 export interface ToolHost {
   port: WorkspacePort;
@@ -93,6 +94,7 @@ export function approvalView(r: ApprovalRequest): ToolApprovalView {
     case 'delete': return { ...base, kind: 'delete', summary: p.path.display };
     case 'terminal': return { ...base, kind: 'terminal', summary: p.command, cwd: p.cwd.display || '.' };
     case 'read': return { ...base, kind: 'read', summary: p.summary };
+    default: return assertNever(p);
   }
 }
 

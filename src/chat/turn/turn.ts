@@ -3,7 +3,7 @@
 import type { AssembledResponse, CallOptions, ChatEvent, ChatRequest, GatewayErrorLike, RetryInfo, Usage } from '../../llm';
 import type { GatewayErrorInfo, MessageRecord, ToolCallRecord, UsageInfo } from '../../shared/conversation';
 import { beginAnswer, foldDelta, foldEnd } from '../../shared/answerReducer';
-import { assertNever } from '../../shared/protocol';
+import { assertNever } from '../../shared/assertNever';
 import { answerExtras, eventsOf } from '../answers/answerExtras';
 
 export interface StreamingClient {
@@ -13,6 +13,8 @@ export interface StreamingClient {
 }
 
 export interface TurnObserver {
+  /** The answer is about to stream; with `n` > 1 it now has its candidates (the panel needs them before the first delta). */
+  onBegin?(message: MessageRecord): void;
   /** Text or reasoning arrived; `message` already contains it. `choice` > 0 is another of `n` candidates. */
   onDelta?(message: MessageRecord, delta: { content?: string; reasoning?: string; choice?: number }): void;
   onRetry?(info: RetryInfo): void;
@@ -41,6 +43,7 @@ export async function runTurn(o: TurnOptions): Promise<MessageRecord> {
   let usage: Usage | null = null;
   const n = typeof o.request.n === 'number' && o.request.n > 1 ? o.request.n : 1;
   beginAnswer(m, n);
+  o.observer?.onBegin?.(m);
   try {
     // A stream reports its retry waits as events; a whole answer can only report them through onRetry.
     const whole = o.request.stream === false && o.client.complete;

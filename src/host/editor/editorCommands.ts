@@ -9,6 +9,7 @@ import type { ChatViewProvider } from '../panel/chatViewProvider';
 import { actionTemplate, commandModel, userTemplates } from './promptTemplates';
 import { commandTarget, diagnosticsText, targetAttachment, type Target } from './selectionTarget';
 import { writeTestFile } from './testFile';
+import { assertNever } from '../../shared/assertNever';
 
 export class EditorCommands {
   constructor(private readonly controller: ChatController, private readonly view: ChatViewProvider, private readonly proposals: ProposalDocuments) {}
@@ -115,5 +116,6 @@ export function actionTitle(kind: ActionKind): string {
     case 'fix': return vscode.l10n.t('Fix');
     case 'document': return vscode.l10n.t('Document');
     case 'test': return vscode.l10n.t('Write tests');
+    default: return assertNever(kind);
   }
 }

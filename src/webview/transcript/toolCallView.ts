@@ -4,6 +4,7 @@ import type { ToolApprovalView, ToolCallRecord } from '../../shared/conversation
 import { el, textButton } from '../dom';
 import { t } from '../i18n';
 import { send } from '../vscodeApi';
+import { assertNever } from '../../shared/assertNever';
 
 export function renderToolCalls(calls: ToolCallRecord[]): HTMLElement {
   return el('div', { className: 'tool-calls' }, ...calls.map(renderCall));
@@ -16,6 +17,7 @@ function stateLabel(c: ToolCallRecord): string {
     case 'rejected': return t('rejected');
     case 'done': return c.isError ? t('done with an error') : t('done');
     case 'failed': return t('failed');
+    default: return assertNever(c.state);
   }
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { userSetting } from '../../../src/host/settings/userSettings';
 
 const id = 'gateway-chat.gateway-chat';
 
@@ -37,6 +38,17 @@ describe('activation and contributions', () => {
     const inspected = vscode.workspace.getConfiguration('gatewayChat').inspect('endpoints');
     assert.deepEqual(vscode.workspace.getConfiguration('gatewayChat').get('endpoints'), []);
     assert.equal(inspected?.workspaceValue, undefined);
+  });
+
+  it('ignores what a workspace sets for the key, the money and the approvals; takes its prompts', () => {
+    const config = vscode.workspace.getConfiguration('gatewayChat');
+    for (const key of ['defaultModel', 'models', 'commandModels', 'titleWithModel', 'tools.enabled', 'tools.autoApproveReadOnly', 'tools.maxSteps']) {
+      assert.equal(config.inspect(key)?.workspaceValue, undefined, `${key} is not taken from the workspace`);
+      assert.deepEqual(userSetting(key), config.inspect(key)?.defaultValue, `${key} is the user's value (here the default)`);
+    }
+    assert.equal(config.get('tools.maxSteps'), 10);
+    assert.deepEqual(config.get('models'), {});
+    assert.match(String((config.get<Record<string, string>>('prompts') ?? {}).explain), /pirate/, 'a workspace may set its prompts');
   });
 
   it('ships the Chinese translations next to the manifest', () => {
