@@ -1,5 +1,6 @@
 // Who decides whether a prepared call runs. Only the user's answer to requestApproval can approve a
 // call; nothing in the model's text or arguments can (unknown arguments are rejected by the schema).
+import type { GuardedPath } from './pathGuard';
 import type { ApprovalPreview, PreparedCall, Tool } from './types';
 
 /** The terminal is never allowed for a whole conversation: every command is shown and approved. */
@@ -19,7 +20,7 @@ export interface ApprovalRequest {
   /** The validated arguments (a frozen copy). */
   args: Readonly<Record<string, unknown>>;
   reasons: ApprovalReason[];
-  /** Display paths under `.vscode/`, `.git/`, `.env*`, `*.code-workspace` that the call touches. */
+  /** Display paths that always ask (`.vscode/`, `.git/`, `.env*`, `*.code-workspace`; for writes also `package.json` and the like) that the call touches. */
   sensitivePaths: string[];
   /** Whether "allow this tool for this conversation" may be offered (never for the terminal). */
   canAllowForConversation: boolean;
@@ -38,9 +39,12 @@ export function approvalReasons(tool: Tool, prepared: PreparedCall, settings: Ap
   if (NEVER_ALLOW_FOR_CONVERSATION.has(tool.name)) reasons.push('terminal');
   else if (!tool.readOnly && !mayAllow) reasons.push('write');
   else if (tool.readOnly && settings.alwaysAskForReadOnly && !mayAllow) reasons.push('setting');
-  if (prepared.paths.some((p) => p.sensitive)) reasons.push('sensitive');
+  if (prepared.paths.some((p) => alwaysAsks(tool, p))) reasons.push('sensitive');
   return reasons;
 }
+
+/** Sensitive paths ask for every tool; paths whose change runs code ask for every write. */
+const alwaysAsks = (tool: Tool, p: GuardedPath) => p.sensitive || (!tool.readOnly && p.runsCode);
 
 export function approvalRequest(callId: string, tool: Tool, args: Record<string, unknown>, prepared: PreparedCall, reasons: ApprovalReason[]): ApprovalRequest {
   return deepFreeze({
@@ -48,7 +52,7 @@ export function approvalRequest(callId: string, tool: Tool, args: Record<string,
     toolName: tool.name,
     args: structuredClone(args),
     reasons,
-    sensitivePaths: prepared.paths.filter((p) => p.sensitive).map((p) => p.display),
+    sensitivePaths: prepared.paths.filter((p) => alwaysAsks(tool, p)).map((p) => p.display),
     canAllowForConversation: !NEVER_ALLOW_FOR_CONVERSATION.has(tool.name),
     // A copy: the plan's own values (captured by its run closure) cannot be reached through it.
     preview: structuredClone(prepared.preview),

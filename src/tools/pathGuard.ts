@@ -14,6 +14,8 @@ export interface GuardedPath extends WorkspacePath {
   readonly exists: boolean;
   /** Under `.vscode/`, `.git/`, a `.env*` or a `*.code-workspace`: always asks the user. */
   readonly sensitive: boolean;
+  /** A change to it can run code (`package.json`, a `Makefile`, hooks, CI workflows, rules): writes always ask. */
+  readonly runsCode: boolean;
 }
 
 const WINDOWS_ROOT = /^[a-zA-Z]:[\\/]|^\\\\/;
@@ -143,32 +145,54 @@ async function finish(port: WorkspacePort, folder: WorkspaceFolder, rel: string[
     real = await port.realpath(join(folder.root, rel.slice(0, depth)));
   }
   const realSegs = [...normalizeSegments(real.replace(/\\/g, '/'), real), ...rel.slice(depth)];
-  const holder = await realHolder(port, realSegs, folders, f);
-  if (!holder) throw new ToolError(`"${rel.join('/') || '.'}" resolves (through a symbolic link) to a place outside the workspace.`);
+  const seen = await placesIn(port, rootSegments(absolute), realSegs, folders, f);
+  if (!seen.holder) throw new ToolError(`"${rel.join('/') || '.'}" resolves (through a symbolic link) to a place outside the workspace.`);
+  const exists = depth === rel.length;
+  if (exists) await refuseHardLink(port, { folder, path: rel.join('/') });
 
   const path = rel.join('/');
-  const realPath = holder.join('/');
+  const rels = [path, ...seen.relatives];
   return {
-    folder, path, absolute, realPath,
+    folder, path, absolute, realPath: seen.holder.join('/'),
     display: folders.length > 1 ? [folder.name, ...rel].join('/') : path || '.',
-    exists: depth === rel.length,
-    sensitive: isSensitive(path) || isSensitive(realPath),
+    exists,
+    sensitive: rels.some(isSensitive),
+    runsCode: rels.some(runsCode),
   };
 }
 
-/** The resolved path relative to the real root of the folder that contains it, if any does. */
-async function realHolder(port: WorkspacePort, realSegs: string[], folders: readonly WorkspaceFolder[], f: Flavor): Promise<string[] | undefined> {
-  let best: string[] | undefined;
+/**
+ * The path relative to every folder that contains it, as opened and as resolved, and the resolved
+ * path relative to the real root of the folder that holds it most closely. Sensitivity is judged on
+ * all of them: a folder opened from inside another folder's `.vscode/` is still under `.vscode/`.
+ */
+async function placesIn(port: WorkspacePort, absSegs: string[], realSegs: string[], folders: readonly WorkspaceFolder[], f: Flavor): Promise<{ holder?: string[]; relatives: string[] }> {
+  let holder: string[] | undefined;
+  const relatives: string[] = [];
   for (const folder of folders) {
+    const opened = rootSegments(folder.root);
+    if (startsWithSegments(absSegs, opened, f)) relatives.push(absSegs.slice(opened.length).join('/'));
     const realRoot = await port.realpath(folder.root);
     if (realRoot === undefined) continue;
     const rootSegs = rootSegments(realRoot);
     if (startsWithSegments(realSegs, rootSegs, f)) {
       const rest = realSegs.slice(rootSegs.length);
-      if (!best || rest.length < best.length) best = rest;
+      relatives.push(rest.join('/'));
+      if (!holder || rest.length < holder.length) holder = rest;
     }
   }
-  return best;
+  return { holder, relatives };
+}
+
+/**
+ * A hard link is one file under several names; the other names may be outside the workspace (a
+ * link to ~/.ssh/id_rsa made by a cloned repository's script), and nothing tells where they are.
+ */
+async function refuseHardLink(port: WorkspacePort, p: WorkspacePath): Promise<void> {
+  const stat = await port.stat(p);
+  if (stat?.type === 'file' && (stat.links ?? 1) > 1) {
+    throw new ToolError(`"${p.path}" is a hard link (the file has ${stat.links} names, some of which may be outside the workspace); it is not used.`);
+  }
 }
 
 /**
@@ -178,7 +202,7 @@ async function realHolder(port: WorkspacePort, realSegs: string[], folders: read
 export async function verifyUnchanged(port: WorkspacePort, paths: readonly GuardedPath[]): Promise<void> {
   for (const p of paths) {
     const now = await resolveWorkspacePath(port, p.absolute).catch((e: Error) => e);
-    if (now instanceof Error || now.realPath !== p.realPath || now.sensitive !== p.sensitive) {
+    if (now instanceof Error || now.realPath !== p.realPath || now.sensitive !== p.sensitive || now.runsCode !== p.runsCode) {
       throw new ToolError(`${p.display} changed on disk (a symbolic link?) since the call was prepared; nothing was done.`);
     }
   }
@@ -194,4 +218,17 @@ export function isSensitive(relPath: string): boolean {
   const segs = relPath.replace(/\\/g, '/').split('/').map((s) => s.toLowerCase().replace(/[. ]+$/, ''));
   const last = segs[segs.length - 1] ?? '';
   return segs.some((s) => s === '.git' || s === '.vscode' || s.startsWith('.env')) || last.endsWith('.code-workspace');
+}
+
+/**
+ * Files whose change runs code on the next build, install, commit or CI run, or steers this
+ * extension's model (`.gateway-chat/` rules): `package.json`, `Makefile`s, `.husky/`,
+ * `.github/workflows/` and `.gateway-chat/` at any depth. Reading them discloses nothing, so only
+ * writes always ask; the same folding as isSensitive.
+ */
+export function runsCode(relPath: string): boolean {
+  const segs = relPath.replace(/\\/g, '/').split('/').map((s) => s.toLowerCase().replace(/[. ]+$/, ''));
+  const last = segs[segs.length - 1] ?? '';
+  return last === 'package.json' || last === 'makefile' || last === 'gnumakefile'
+    || segs.some((s, i) => s === '.husky' || s === '.gateway-chat' || (s === '.github' && segs[i + 1] === 'workflows'));
 }

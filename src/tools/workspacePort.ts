@@ -27,6 +27,8 @@ export interface FileStat {
   /** The path itself is a symbolic link. */
   symlink: boolean;
   size: number;
+  /** How many names (hard links) the file has, where the file system tells; the guard refuses more than one. */
+  links?: number;
 }
 
 export interface DirEntry {

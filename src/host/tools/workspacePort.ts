@@ -30,7 +30,7 @@ export class VsCodeWorkspacePort implements WorkspacePort {
     if (!l) return undefined;
     const s = l.isSymbolicLink() ? await fs.stat(abs).catch(() => undefined) : l;
     const type = s?.isFile() ? 'file' : s?.isDirectory() ? 'directory' : 'other';
-    return { type, symlink: l.isSymbolicLink(), size: s?.size ?? 0 };
+    return { type, symlink: l.isSymbolicLink(), size: s?.size ?? 0, ...(s ? { links: s.nlink } : {}) };
   }
 
   async readFile(p: WorkspacePath, options: { maxBytes: number }): Promise<FileBytes> {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isSensitive, resolveWorkspacePath } from '../../../src/tools/pathGuard';
+import { isSensitive, resolveWorkspacePath, runsCode } from '../../../src/tools/pathGuard';
 import type { WorkspacePort } from '../../../src/tools/workspacePort';
 import { FakeWorkspacePort, tempDir, writeTree } from './fakePort';
 
@@ -83,6 +83,14 @@ describe('tools/pathGuard', () => {
       await rejects(port, 'linkdir/deeper/new.txt', /outside the workspace/);
     });
 
+    it('refuses a file with more than one hard link (its other names may be outside), not a new or single-linked one', async () => {
+      fs.linkSync(path.join(outside, 'secret.txt'), path.join(root, 'innocent.txt'));
+      await rejects(port, 'innocent.txt', /hard link/);
+      await rejects(port, path.join(root, 'innocent.txt'), /hard link/);
+      assert.equal((await resolveWorkspacePath(port, 'a.txt')).exists, true);
+      assert.equal((await resolveWorkspacePath(port, 'brand-new.txt')).exists, false);
+    });
+
     it('rejects a dangling symlink, whose target could be created anywhere', async () => {
       fs.symlinkSync(path.join(outside, 'not-yet.txt'), path.join(root, 'dangling.txt'));
       await rejects(port, 'dangling.txt', /symbolic link whose target does not exist/);
@@ -148,6 +156,25 @@ describe('tools/pathGuard', () => {
       await rejects(port, 'brand/new.ts', /several folders \(api, web\).*"api\/brand\/new.ts"/);
     });
 
+    it('a folder opened from inside another folder\'s .vscode/ or .git/ keeps it sensitive, by either path', async () => {
+      writeTree(root, { '.vscode/nested/tasks.json': '{}', '.git/hooks/pre-commit': 'x' });
+      for (const inner of ['.vscode/nested', '.git/hooks']) {
+        const nested = path.join(root, inner);
+        port = new FakeWorkspacePort([root, nested], ['outer', 'inner']);
+        const name = fs.readdirSync(nested)[0];
+        for (const input of [`inner/${name}`, path.join(nested, name), `outer/${inner}/${name}`]) {
+          const g = await resolveWorkspacePath(port, input);
+          assert.equal(g.sensitive, true, `${inner}: ${input}`);
+        }
+      }
+    });
+
+    it('a folder nested in another folder\'s .husky/ keeps writes asking (runsCode)', async () => {
+      writeTree(root, { '.husky/_/h': 'x' });
+      port = new FakeWorkspacePort([root, path.join(root, '.husky', '_')], ['outer', 'inner']);
+      assert.equal((await resolveWorkspacePath(port, 'inner/h')).runsCode, true);
+    });
+
     it('rejects escaping from one folder into another with ..', async () => {
       await rejects(port, 'api/../../x', /outside the workspace/);
     });
@@ -179,6 +206,15 @@ describe('tools/pathGuard', () => {
       await rejects(win, 'a.ts:secret', /alternate data streams/);
       await rejects(win, 'src\\CON', /reserved device name/);
       await rejects(win, '..\\x', /outside the workspace/);
+    });
+  });
+
+  describe('runsCode', () => {
+    it('matches package.json, Makefiles, .husky/, .github/workflows/ and .gateway-chat/ at any depth, and nothing else', () => {
+      const yes = ['package.json', 'lib/Package.JSON', 'Makefile', 'sub/makefile', 'GNUmakefile', '.husky/pre-commit', '.husky', '.github/workflows/ci.yml', 'a/.GitHub/Workflows/x.yml', '.gateway-chat/rules/a.md', 'package.json.'];
+      const no = ['src/app.ts', 'package-lock.json', 'mypackage.json', 'Makefile.md', '.github/CODEOWNERS', 'workflows/ci.yml', 'docs/gateway-chat.md', ''];
+      for (const p of yes) assert.equal(runsCode(p), true, p);
+      for (const p of no) assert.equal(runsCode(p), false, p);
     });
   });
 
