@@ -11,8 +11,8 @@ export interface ApprovalSettings {
   alwaysAskForReadOnly?: boolean;
 }
 
-/** Why the user is asked: a write, a terminal command, a sensitive path, or the setting. */
-export type ApprovalReason = 'write' | 'terminal' | 'sensitive' | 'setting';
+/** Why the user is asked: a write, a terminal command, a sensitive path, content from outside the workspace, or the setting. */
+export type ApprovalReason = 'write' | 'terminal' | 'sensitive' | 'outside' | 'setting';
 
 export interface ApprovalRequest {
   callId: string;
@@ -20,7 +20,7 @@ export interface ApprovalRequest {
   /** The validated arguments (a frozen copy). */
   args: Readonly<Record<string, unknown>>;
   reasons: ApprovalReason[];
-  /** Display paths that always ask (`.vscode/`, `.git/`, `.env*`, `*.code-workspace`; for writes also `package.json` and the like) that the call touches. */
+  /** Display paths that always ask (`.vscode/`, `.git/`, `.env*`, `*.code-workspace`; for writes also `package.json` and the like; anything outside the workspace) that the call touches. */
   sensitivePaths: string[];
   /** Whether "allow this tool for this conversation" may be offered (never for the terminal). */
   canAllowForConversation: boolean;
@@ -40,6 +40,7 @@ export function approvalReasons(tool: Tool, prepared: PreparedCall, settings: Ap
   else if (!tool.readOnly && !mayAllow) reasons.push('write');
   else if (tool.readOnly && settings.alwaysAskForReadOnly && !mayAllow) reasons.push('setting');
   if (prepared.paths.some((p) => alwaysAsks(tool, p))) reasons.push('sensitive');
+  if (prepared.outside?.length) reasons.push('outside');
   return reasons;
 }
 
@@ -52,7 +53,7 @@ export function approvalRequest(callId: string, tool: Tool, args: Record<string,
     toolName: tool.name,
     args: structuredClone(args),
     reasons,
-    sensitivePaths: prepared.paths.filter((p) => alwaysAsks(tool, p)).map((p) => p.display),
+    sensitivePaths: [...prepared.paths.filter((p) => alwaysAsks(tool, p)).map((p) => p.display), ...(prepared.outside ?? [])],
     canAllowForConversation: !NEVER_ALLOW_FOR_CONVERSATION.has(tool.name),
     // A copy: the plan's own values (captured by its run closure) cannot be reached through it.
     preview: structuredClone(prepared.preview),

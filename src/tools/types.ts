@@ -26,6 +26,8 @@ export type ApprovalPreview =
 export interface PreparedCall {
   /** Every path the call touches, resolved and checked; sensitivity is judged on these. */
   readonly paths: readonly GuardedPath[];
+  /** What the call would show the model from outside the workspace (an editor's file or title): always asks. */
+  readonly outside?: readonly string[];
   readonly preview: ApprovalPreview;
   /** Carries out the plan; returns the text for the model. Throws ToolError for expected failures. */
   run(ctx: ToolContext): Promise<string>;

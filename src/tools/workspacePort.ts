@@ -48,6 +48,8 @@ export type DiagnosticSeverity = 'error' | 'warning' | 'info' | 'hint';
 export interface DiagnosticInfo {
   /** Display path (`workspace.asRelativePath`), absolute or a URI for files outside the workspace. */
   file: string;
+  /** Set when the file is inside a workspace folder; problems of other files are not shown to the model. */
+  workspacePath?: WorkspacePath;
   /** 1-based. */
   line: number;
   /** 1-based. */

@@ -92,6 +92,7 @@ export class VsCodeWorkspacePort implements WorkspacePort {
     const entries: [vscode.Uri, readonly vscode.Diagnostic[]][] = p ? [[vscode.Uri.file(absolute(p)), vscode.languages.getDiagnostics(vscode.Uri.file(absolute(p)))]] : vscode.languages.getDiagnostics();
     return entries.flatMap(([uri, list]) => list.map((d) => ({
       file: vscode.workspace.asRelativePath(uri, false),
+      ...workspacePathOf(uri),
       line: d.range.start.line + 1,
       column: d.range.start.character + 1,
       severity: severities[d.severity],
@@ -104,10 +105,9 @@ export class VsCodeWorkspacePort implements WorkspacePort {
   async selection(): Promise<SelectionInfo | undefined> {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return undefined;
-    const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
     return {
       file: vscode.workspace.asRelativePath(editor.document.uri, false),
-      ...(folder ? { workspacePath: { folder: { name: folder.name, root: folder.uri.fsPath }, path: path.relative(folder.uri.fsPath, editor.document.uri.fsPath).split(path.sep).join('/') } } : {}),
+      ...workspacePathOf(editor.document.uri),
       language: editor.document.languageId,
       startLine: editor.selection.start.line + 1,
       endLine: editor.selection.end.line + 1,
@@ -154,6 +154,13 @@ export class VsCodeWorkspacePort implements WorkspacePort {
   runInTerminal(command: string, options: TerminalRunOptions): Promise<TerminalResult> {
     return runInVisibleTerminal(command, absolute(options.cwd), options.timeoutMs, options.maxOutputBytes, options.signal);
   }
+}
+
+/** `{ workspacePath }` for a file inside a workspace folder, else nothing (the tools then treat it as outside). */
+function workspacePathOf(uri: vscode.Uri): { workspacePath?: WorkspacePath } {
+  const folder = uri.scheme === 'file' ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
+  if (!folder) return {};
+  return { workspacePath: { folder: { name: folder.name, root: folder.uri.fsPath }, path: path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/') } };
 }
 
 function absolute(p: WorkspacePath): string {

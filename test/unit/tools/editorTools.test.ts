@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApprovalRequest } from '../../../src/tools/approval';
 import { FakeWorkspacePort, runOne, tempDir, writeTree } from './fakePort';
 
 describe('tools: get_diagnostics, get_selection, get_open_editors', () => {
@@ -37,6 +40,38 @@ describe('tools: get_diagnostics, get_selection, get_open_editors', () => {
     const r = await runOne(port, 'get_selection', {}, { requestApproval: async () => ({ approved: false }) });
     assert.equal(r.state, 'rejected');
     assert.doesNotMatch(r.content, /K=V/);
+  });
+
+  it('get_selection asks first when the selection is in a file outside the workspace or an untitled buffer', async () => {
+    for (const file of ['/home/me/.aws/credentials', 'Untitled-1']) {
+      port.selectionInfo = { file, language: 'ini', startLine: 1, endLine: 1, text: 'aws_secret_access_key=SECRET' };
+      const asked: ApprovalRequest[] = [];
+      const r = await runOne(port, 'get_selection', {}, { allowedTools: new Set(['get_selection']), requestApproval: async (req) => { asked.push(req); return { approved: false }; } });
+      assert.equal(r.state, 'rejected', file);
+      assert.doesNotMatch(r.content, /SECRET/);
+      assert.deepEqual([asked[0].reasons, asked[0].sensitivePaths], [['outside'], [file]]);
+      assert.match(JSON.stringify(asked[0].preview), /outside the workspace/);
+    }
+  });
+
+  it('get_selection asks when the workspace path the host reported leads out through a symlink', async () => {
+    const outside = tempDir('outside-');
+    writeTree(outside, { 'id_rsa': 'KEY' });
+    fs.symlinkSync(path.join(outside, 'id_rsa'), path.join(port.folderList[0].root, 'key'));
+    port.selectionInfo = { file: 'key', workspacePath: { folder: port.folderList[0], path: 'key' }, language: 'text', startLine: 1, endLine: 1, text: 'KEY' };
+    const r = await runOne(port, 'get_selection', {});
+    assert.deepEqual(r.asked.map((a) => a.reasons), [['outside']]);
+  });
+
+  it('get_diagnostics leaves out problems of files outside the workspace and says so', async () => {
+    port.diagnosticList = [
+      { file: '/home/me/.aws/credentials', line: 1, column: 1, severity: 'error', message: 'unexpected aws_secret_access_key=SECRET' },
+      { file: 'src/a.ts', line: 1, column: 1, severity: 'warning', message: 'unused' },
+    ];
+    const r = await runOne(port, 'get_diagnostics', {});
+    assert.equal(r.content, '1 problem:\nsrc/a.ts:1:1 warning: unused\n[1 problem in files outside the workspace not shown]');
+    port.diagnosticList = [port.diagnosticList[0]];
+    assert.equal((await runOne(port, 'get_diagnostics', {})).content, 'No problems reported in the workspace.\n[1 problem in files outside the workspace not shown]');
   });
 
   it('get_open_editors marks the active and unsaved ones', async () => {

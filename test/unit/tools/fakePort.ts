@@ -127,8 +127,10 @@ export class FakeWorkspacePort implements WorkspacePort {
     return out;
   }
 
+  /** As the host does: a relative `file` is in the first folder, an absolute one is outside. */
   async diagnostics(p?: WorkspacePath): Promise<DiagnosticInfo[]> {
-    return p ? this.diagnosticList.filter((d) => d.file === p.path) : [...this.diagnosticList];
+    const all = this.diagnosticList.map((d) => (d.workspacePath || path.isAbsolute(d.file) ? d : { ...d, workspacePath: { folder: this.folderList[0], path: d.file } }));
+    return p ? all.filter((d) => d.file === p.path) : all;
   }
   async selection(): Promise<SelectionInfo | undefined> { return this.selectionInfo; }
   async openEditors(): Promise<OpenEditorInfo[]> { return this.editors; }
