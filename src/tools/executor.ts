@@ -1,5 +1,6 @@
 // Carries out one response's tool calls: validate, prepare, ask where the policy says, run, report.
-// Sequential and in the order given; each call runs at most once; every call gets exactly one result.
+// Sequential and in the order given; each call runs at most once; every call gets exactly one result
+// (a call never throws out of here: whatever goes wrong becomes its failed result).
 import type { AssembledToolCall, ChatMessage } from '../llm';
 import { approvalReasons, approvalRequest, NEVER_ALLOW_FOR_CONVERSATION, rejectionMessage, TOOLS_OFF_UNTRUSTED, type ApprovalDecision, type ApprovalRequest, type ApprovalSettings } from './approval';
 import { verifyUnchanged } from './pathGuard';
@@ -7,6 +8,7 @@ import { defaultRegistry, type ToolRegistry } from './registry';
 import { capText } from './text';
 import { ToolError } from './toolError';
 import type { PreparedCall, ToolContext } from './types';
+import { nestsDeeperThan } from './validation';
 import type { WorkspacePort } from './workspacePort';
 
 export type ToolCallState = 'pending' | 'approved' | 'rejected' | 'done' | 'failed';
@@ -45,6 +47,8 @@ export interface ExecutorContext {
 
 export const DEFAULT_MAX_CALLS = 20;
 export const DEFAULT_MAX_RESULT_CHARS = 250_000;
+/** No tool's schema nests more than a few levels; this leaves room and keeps every recursion safe. */
+export const MAX_ARGUMENT_DEPTH = 64;
 
 type Outcome = { state: ToolResult['state']; content: string };
 const failed = (content: string): Outcome => ({ state: 'failed', content: `Error: ${content}` });
@@ -61,7 +65,7 @@ export async function executeToolCalls(calls: readonly AssembledToolCall[], ctx:
       : i >= maxCalls ? failed(`Not run: at most ${maxCalls} tool calls are carried out per response. Make fewer calls at a time.`)
         : duplicate ? failed(`Not run: a call with id "${call.id}" was already handled in this response.`)
           : !ctx.port.isTrusted() ? failed(TOOLS_OFF_UNTRUSTED)
-            : await carryOut(call, ctx, signal);
+            : await carryOut(call, ctx, signal).catch((e: unknown) => failed(`${call.name} failed: ${e instanceof Error ? e.message : String(e)}`));
     const capped = capText(outcome.content, ctx.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS, 'result truncated').text;
     const result: ToolResult = { callId: call.id, name: call.name, content: capped, isError: outcome.state !== 'done', state: outcome.state };
     if (call.legacy) result.legacy = true;
@@ -78,6 +82,8 @@ async function carryOut(call: AssembledToolCall, ctx: ExecutorContext, signal: A
   const entry = registry.get(call.name);
   if (!entry) return failed(`Unknown tool "${call.name}"; nothing was run. Available tools: ${registry.names.join(', ')}.`);
   if (call.invalid) return failed(`The arguments of ${call.name} are not valid JSON; nothing was run. Received: ${call.arguments.slice(0, 200)}`);
+  // Before anything recursive (the clone, ajv, the approval's freeze) sees them.
+  if (nestsDeeperThan(call.parsed, MAX_ARGUMENT_DEPTH)) return failed(`The arguments of ${call.name} nest deeper than ${MAX_ARGUMENT_DEPTH} levels; nothing was run.`);
   // A private copy: nothing the caller does to the call afterwards reaches what runs.
   const args = structuredClone(call.parsed === undefined && call.arguments.trim() === '' ? {} : call.parsed) as Record<string, unknown>;
   const check = entry.validate(args);

@@ -26,3 +26,18 @@ export function describeErrors(errors: readonly ErrorObject[]): string {
   });
   return [...new Set(parts)].join('; ');
 }
+
+/**
+ * Whether `value` nests arrays and objects deeper than `max`. Iterative: the arguments come from the
+ * model, and 10,000 levels make structuredClone, ajv and JSON.stringify overflow the stack.
+ */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}

@@ -58,6 +58,32 @@ describe('tools: executeToolCalls', () => {
     assert.deepEqual(port.writes, []);
   });
 
+  it('deeply nested arguments (10,000 levels) fail that call before anything recursive sees them; the next call still runs', async () => {
+    const deepArray = `{"path": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    const deepObject = `{"path": "a.txt", "x": ${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`;
+    const calls = [call('read_file', deepArray), call('create_file', deepObject), call('read_file', { path: 'a.txt' })];
+    let asked = 0;
+    const results = await executeToolCalls(calls, ctx({ requestApproval: async () => { asked++; return { approved: true }; } }));
+    assert.deepEqual(results.map((r) => r.state), ['failed', 'failed', 'done']);
+    assert.match(results[0].content, /^Error: The arguments of read_file nest deeper than 64 levels; nothing was run\.$/);
+    assert.match(results[1].content, /nest deeper than 64 levels/);
+    assert.equal(asked, 0);
+    assert.ok(updates.includes(`${calls[0].id}:failed`), 'the call does not stay pending');
+    // Shallow nesting is still validated as usual.
+    const shallow = await executeToolCalls([call('read_file', { path: [[['a']]] })], ctx());
+    assert.match(shallow[0].content, /Invalid arguments for read_file; nothing was run: path must be string/);
+  });
+
+  it('never throws: an unexpected failure becomes that call\'s failed result', async () => {
+    const calls = [call('read_file', { path: 'a.txt' }), call('read_file', { path: 'a.txt' })];
+    let first = true;
+    const results = await executeToolCalls(calls, ctx({
+      onUpdate: (id, state) => { updates.push(`${id}:${state}`); if (state === 'pending' && first) { first = false; throw new Error('panel gone'); } },
+    }));
+    assert.deepEqual(results.map((r) => r.state), ['failed', 'done']);
+    assert.equal(results[0].content, 'Error: read_file failed: panel gone');
+  });
+
   it('accepts empty arguments for tools without parameters', async () => {
     const [r] = await executeToolCalls([{ id: 'e', name: 'get_open_editors', arguments: '', parsed: {} }], ctx());
     assert.equal(r.content, 'No editors are open.');
