@@ -1,10 +1,16 @@
 // One JSON file per conversation plus a small index, under the extension's global storage.
 // Nothing shown is lost: writes are atomic, streaming saves are debounced but flushed on demand,
-// and a file that does not parse is set aside (renamed), never deleted.
+// and a file that does not parse or has the wrong shape is set aside (renamed), never deleted.
+//
+// Several windows share the folder, each with its own store. So the folder's listing says which
+// conversations exist, and the index only caches their titles, stamped with each file's mtime and
+// size: a window that writes its (older) copy of the index whole can make another re-read a file,
+// never lose one.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ConversationRecord, HistoryEntry } from '../../shared/conversation';
 import { writeFileAtomic } from './atomicFile';
+import { isConversationRecord, isHistoryEntry } from './conversationShape';
 
 export interface HistoryStoreOptions {
   /** Debounce for saveSoon, ms. */
@@ -17,10 +23,13 @@ export interface HistoryStoreOptions {
 
 const idPattern = /^[A-Za-z0-9_-]{1,80}$/;
 
+/** An index entry and the stamp of the file it was read from; a different stamp means read again. */
+interface Cached { entry: HistoryEntry; mtimeMs: number; size: number }
+
 export class HistoryStore {
   private readonly dir: string;
   private readonly indexFile: string;
-  private index: Map<string, HistoryEntry> | undefined;
+  private index: Map<string, Cached> | undefined;
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; conversation: ConversationRecord }>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly textCache = new Map<string, { updatedAt: number; text: string }>();
@@ -30,14 +39,21 @@ export class HistoryStore {
     this.indexFile = path.join(root, 'conversations-index.json');
   }
 
-  /** Newest first. */
+  /** Newest first: every conversation file in the folder, whichever window wrote it. */
   async list(): Promise<HistoryEntry[]> {
-    const index = await this.loadIndex();
-    return [...index.values()].sort((a, b) => b.updatedAt - a.updatedAt);
+    const index = await this.refreshIndex();
+    return [...index.values()].map((c) => c.entry).sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
   async load(id: string): Promise<ConversationRecord | undefined> {
     if (!idPattern.test(id)) return undefined;
+    const conversation = await this.read(id);
+    if (!conversation) this.index?.delete(id);
+    return conversation;
+  }
+
+  /** The conversation in its file; a file that does not parse or fit is set aside. */
+  private async read(id: string): Promise<ConversationRecord | undefined> {
     const file = this.fileOf(id);
     let text: string;
     try {
@@ -46,16 +62,11 @@ export class HistoryStore {
       return undefined;
     }
     try {
-      const parsed = JSON.parse(text) as ConversationRecord;
-      if (parsed?.id !== id || !Array.isArray(parsed.messages)) throw new Error('not a conversation');
+      const parsed: unknown = JSON.parse(text);
+      if (!isConversationRecord(parsed, id)) throw new Error('not a conversation');
       return parsed;
     } catch (e) {
       await this.setAside(file, e);
-      await this.serial(async () => {
-        const index = await this.loadIndex();
-        index.delete(id);
-        await this.writeIndex(index);
-      });
       return undefined;
     }
   }
@@ -108,7 +119,7 @@ export class HistoryStore {
     this.textCache.delete(id);
     await this.serial(async () => {
       await fs.rm(this.fileOf(id), { force: true });
-      const index = await this.loadIndex();
+      const index = await this.cachedIndex();
       index.delete(id);
       await this.writeIndex(index);
     });
@@ -165,50 +176,61 @@ export class HistoryStore {
   private async write(conversation: ConversationRecord): Promise<void> {
     if (!idPattern.test(conversation.id)) throw new Error(`invalid conversation id ${conversation.id}`);
     await fs.mkdir(this.dir, { recursive: true });
-    await writeFileAtomic(this.fileOf(conversation.id), JSON.stringify(conversation));
-    const index = await this.loadIndex();
-    index.set(conversation.id, entryOf(conversation));
+    const file = this.fileOf(conversation.id);
+    await writeFileAtomic(file, JSON.stringify(conversation));
+    const stat = await fs.stat(file);
+    const index = await this.cachedIndex();
+    index.set(conversation.id, { entry: entryOf(conversation), mtimeMs: stat.mtimeMs, size: stat.size });
     await this.writeIndex(index);
   }
 
-  private async loadIndex(): Promise<Map<string, HistoryEntry>> {
-    if (this.index) return this.index;
+  /** This window's copy, read from the index file the first time (it may be stale: list refreshes it). */
+  private async cachedIndex(): Promise<Map<string, Cached>> {
+    return (this.index ??= await this.readIndexFile());
+  }
+
+  /**
+   * The index brought up to date with the folder: files another window wrote or changed are read,
+   * entries whose file is gone are dropped. Each file is parsed only when its stamp changed.
+   */
+  private async refreshIndex(): Promise<Map<string, Cached>> {
+    const known = await this.cachedIndex();
+    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
+    const next = new Map<string, Cached>();
+    let changed = false;
+    for (const name of names) {
+      const id = name.endsWith('.json') ? name.slice(0, -5) : '';
+      if (!idPattern.test(id)) continue;
+      const stat = await fs.stat(this.fileOf(id)).catch(() => undefined);
+      if (!stat?.isFile()) continue;
+      const old = known.get(id);
+      if (old && old.mtimeMs === stat.mtimeMs && old.size === stat.size) {
+        next.set(id, old);
+        continue;
+      }
+      changed = true;
+      const c = await this.read(id);
+      if (c) next.set(id, { entry: entryOf(c), mtimeMs: stat.mtimeMs, size: stat.size });
+    }
+    if (!changed && next.size === known.size) return known;
+    this.index = next;
+    await this.writeIndex(next).catch(() => undefined); // a cache: written again next time
+    return next;
+  }
+
+  /** The index file's entries; a broken one is set aside and the folder's files are read again. */
+  private async readIndexFile(): Promise<Map<string, Cached>> {
     try {
-      const entries = JSON.parse(await fs.readFile(this.indexFile, 'utf8')) as HistoryEntry[];
+      const entries: unknown = JSON.parse(await fs.readFile(this.indexFile, 'utf8'));
       if (!Array.isArray(entries)) throw new Error('index is not a list');
-      this.index = new Map(entries.map((e) => [e.id, e]));
+      return new Map(entries.filter(isCached).map((c) => [c.entry.id, c]));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') await this.setAside(this.indexFile, e);
-      this.index = await this.rebuildIndex();
-      await this.writeIndex(this.index).catch(() => undefined); // best effort: it is rebuilt again next time
+      return new Map();
     }
-    return this.index;
   }
 
-  /** The index is derived data: rebuilt from the conversation files when missing or broken. */
-  private async rebuildIndex(): Promise<Map<string, HistoryEntry>> {
-    const index = new Map<string, HistoryEntry>();
-    let names: string[] = [];
-    try {
-      names = await fs.readdir(this.dir);
-    } catch {
-      return index;
-    }
-    for (const name of names) {
-      if (!name.endsWith('.json')) continue;
-      const file = path.join(this.dir, name);
-      try {
-        const c = JSON.parse(await fs.readFile(file, 'utf8')) as ConversationRecord;
-        if (!idPattern.test(c.id) || !Array.isArray(c.messages)) throw new Error('not a conversation');
-        index.set(c.id, entryOf(c));
-      } catch (e) {
-        await this.setAside(file, e);
-      }
-    }
-    return index;
-  }
-
-  private async writeIndex(index: Map<string, HistoryEntry>): Promise<void> {
+  private async writeIndex(index: Map<string, Cached>): Promise<void> {
     await fs.mkdir(path.dirname(this.indexFile), { recursive: true });
     await writeFileAtomic(this.indexFile, JSON.stringify([...index.values()]));
   }
@@ -222,6 +244,12 @@ export class HistoryStore {
       /* already gone: nothing to keep */
     }
   }
+}
+
+/** An entry of an older index (no stamp) does not pass: its file is read again once. */
+function isCached(v: unknown): v is Cached {
+  const c = v as Cached | null;
+  return typeof c === 'object' && c !== null && isHistoryEntry(c.entry) && typeof c.mtimeMs === 'number' && typeof c.size === 'number';
 }
 
 function entryOf(c: ConversationRecord): HistoryEntry {

@@ -117,6 +117,50 @@ describe('HistoryStore', () => {
     assert.deepEqual(failures, ['c', 'c']);
   });
 
+  it('two windows on one folder: interleaved saves and a delete leave nothing unreachable from either', async () => {
+    const a = new HistoryStore(root);
+    const b = new HistoryStore(root);
+    await a.save(conversation('a1', 'A one', 'x', 1));
+    assert.deepEqual((await b.list()).map((e) => e.id), ['a1'], 'b has read the index');
+    await a.save(conversation('a2', 'A two', 'x', 2));
+    await b.save(conversation('b1', 'B one', 'x', 3));
+    await a.save(conversation('a3', 'A three', 'x', 4));
+    await b.save(conversation('a1', 'A one, renamed in b', 'x', 5));
+    const all = ['a1', 'a3', 'b1', 'a2'];
+    for (const store of [a, b, new HistoryStore(root)]) {
+      assert.deepEqual((await store.list()).map((e) => e.id), all);
+      assert.equal((await store.list())[0].title, 'A one, renamed in b');
+      assert.deepEqual((await store.search('three')).map((e) => e.id), ['a3']);
+    }
+    await a.delete('b1');
+    assert.deepEqual((await b.list()).map((e) => e.id), ['a1', 'a3', 'a2'], 'a conversation deleted in one window is gone from the other');
+  });
+
+  it('sets aside a conversation of the wrong shape (messages: [null]); search and list still work', async () => {
+    const corrupt: string[] = [];
+    const store = new HistoryStore(root, { onCorrupt: (p) => corrupt.push(p) });
+    await store.save(conversation('good', 'Good', 'needle'));
+    await store.save(conversation('bad', 'Bad'));
+    await store.save(conversation('worse', 'Worse'));
+    const bad = { ...conversation('bad', 'Bad', 'needle'), messages: [null] };
+    fs.writeFileSync(path.join(root, 'conversations', 'bad.json'), JSON.stringify(bad));
+    fs.writeFileSync(path.join(root, 'conversations', 'worse.json'), JSON.stringify({ ...conversation('worse', 'Worse'), title: 42 }));
+    for (const s of [store, new HistoryStore(root, { onCorrupt: (p) => corrupt.push(p) })]) {
+      assert.deepEqual((await s.search('needle')).map((e) => e.id), ['good']);
+      assert.deepEqual((await s.list()).map((e) => e.id), ['good']);
+    }
+    assert.equal(corrupt.length, 2);
+    assert.equal(fs.readFileSync(corrupt.find((p) => p.includes('bad.json'))!, 'utf8'), JSON.stringify(bad), 'the bytes are kept');
+    assert.equal(await store.load('bad'), undefined);
+  });
+
+  it('an index entry of the wrong shape is not trusted', async () => {
+    const store = new HistoryStore(root);
+    await store.save(conversation('a', 'A'));
+    fs.writeFileSync(path.join(root, 'conversations-index.json'), JSON.stringify([null, { id: 'a' }]));
+    assert.deepEqual((await new HistoryStore(root).list()).map((e) => [e.id, e.title]), [['a', 'A']]);
+  });
+
   it('refuses ids that could escape its folder', async () => {
     const store = new HistoryStore(root);
     await assert.rejects(store.save(conversation('../evil', 'x')));
