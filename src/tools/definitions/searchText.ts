@@ -1,6 +1,8 @@
 // search_text: lines matching a literal or a regular expression, across workspace files. Done here
 // over findFiles + readFile (VS Code's text search API is not stable), with caps on files, sizes,
-// results and time so a broad search cannot stall the extension host for long.
+// results and time so a broad search cannot stall the extension host for long. The matching itself
+// runs in a worker (lineMatcher.ts), which a deadline or Stop ends even inside one file.
+import { LineMatcher } from '../lineMatcher';
 import { decodeText, plural } from '../text';
 import { ToolError } from '../toolError';
 import { defineTool } from '../types';
@@ -14,6 +16,8 @@ const MAX_LINE_CHARS = 300;
 /** Lines longer than this (minified code) are matched only on their start, to bound regex cost. */
 const MATCH_LINE_CHARS = 4000;
 const TIME_BUDGET_MS = 10_000;
+/** One file taking this long means a pattern that backtracks without end, not a big file (1 MB matches in milliseconds). */
+const FILE_BUDGET_MS = 1_000;
 
 interface Args { query: string; is_regex?: boolean; case_sensitive?: boolean; glob?: string; max_results?: number }
 
@@ -47,24 +51,34 @@ export const searchTextTool = defineTool<Args>({
         const hits: string[] = [];
         const notes: string[] = [];
         let skipped = 0;
+        let cut = 0;
         const deadline = Date.now() + TIME_BUDGET_MS;
         kept.sort((a, b) => (a.display < b.display ? -1 : 1));
-        for (const p of kept) {
-          if (ctx.signal.aborted) throw new ToolError('Stopped by the user.');
-          if (hits.length > max) break;
-          if (Date.now() > deadline) { notes.push('stopped after 10 s; results are partial, narrow the glob'); break; }
-          if (p.sensitive) { skipped++; continue; }
-          const { bytes, size } = await ctx.port.readFile(p, { maxBytes: MAX_FILE_BYTES });
-          const text = size <= MAX_FILE_BYTES ? decodeText(bytes) : undefined;
-          if (text === undefined) continue;
-          text.split(/\r?\n/).forEach((line, i) => {
-            if (hits.length > max) return;
-            pattern.lastIndex = 0;
-            if (pattern.test(line.length > MATCH_LINE_CHARS ? line.slice(0, MATCH_LINE_CHARS) : line)) {
-              hits.push(`${p.display}:${i + 1}: ${clip(line.trim())}`);
+        const matcher = new LineMatcher(pattern);
+        try {
+          for (const p of kept) {
+            if (ctx.signal.aborted) throw new ToolError('Stopped by the user.');
+            if (hits.length > max) break;
+            if (Date.now() > deadline) { notes.push(TIME_NOTE); break; }
+            if (p.sensitive) { skipped++; continue; }
+            const { bytes, size } = await ctx.port.readFile(p, { maxBytes: MAX_FILE_BYTES });
+            const text = size <= MAX_FILE_BYTES ? decodeText(bytes) : undefined;
+            if (text === undefined) continue;
+            const left = deadline - Date.now();
+            const limits = { maxHits: max + 1 - hits.length, lineChars: MATCH_LINE_CHARS, keepChars: MAX_LINE_CHARS, timeoutMs: Math.min(FILE_BUDGET_MS, left) };
+            const found = await matcher.match(text, limits, ctx.signal);
+            if (found === 'aborted') throw new ToolError('Stopped by the user.');
+            if (found === 'timeout') {
+              notes.push(left <= FILE_BUDGET_MS ? TIME_NOTE : `the pattern took over ${FILE_BUDGET_MS / 1000} s on ${p.display} and the search stopped there; results are partial. Nested quantifiers such as (a+)+ backtrack without end: simplify the pattern`);
+              break;
             }
-          });
+            cut += found.cut;
+            for (const [i, line] of found.hits) hits.push(`${p.display}:${i + 1}: ${clip(line)}`);
+          }
+        } finally {
+          matcher.dispose();
         }
+        if (cut) notes.push(`${plural(cut, 'line')} longer than ${MATCH_LINE_CHARS} characters matched on ${cut === 1 ? 'its' : 'their'} start only`);
         if (hits.length > max) notes.push(`more than ${plural(max, 'match', 'matches')}; narrow the query or the glob`);
         if (found.length > MAX_FILES) notes.push(`only the first ${MAX_FILES} files were searched`);
         if (skipped) notes.push(`${plural(skipped, 'sensitive file')} not searched (read_file asks the user for them)`);
@@ -85,4 +99,5 @@ function compile(args: Args): RegExp {
   }
 }
 
+const TIME_NOTE = `stopped after ${TIME_BUDGET_MS / 1000} s; results are partial, narrow the glob`;
 const clip = (s: string) => (s.length > MAX_LINE_CHARS ? `${s.slice(0, MAX_LINE_CHARS)}…` : s);

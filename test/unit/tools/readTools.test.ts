@@ -165,6 +165,38 @@ describe('tools: read_file, list_directory, find_files, search_text', () => {
       assert.match((await runOne(port, 'search_text', { query: 'Todo', case_sensitive: true })).content, /^No matches for "Todo" \(1 sensitive file not searched/);
     });
 
+    // The "!" sits inside the first 4000 characters, which are what a long line is matched on.
+    const backtracking = `${'a'.repeat(3000)}!${'a'.repeat(47_000)}!\n`;
+
+    it('a backtracking pattern ((a+)+$ on a 50,000-character line) ends promptly with a note, and never blocks the event loop', async () => {
+      writeTree(root, { 'src/min.js': backtracking, 'src/z.ts': 'aaa\n' });
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 20);
+      const started = Date.now();
+      const r = await runOne(port, 'search_text', { query: '(a+)+$', is_regex: true, glob: 'src/**' }).finally(() => clearInterval(ticker));
+      const took = Date.now() - started;
+      assert.ok(took < 2500, `took ${took} ms`);
+      assert.ok(ticks >= 10, `the event loop ran meanwhile (${ticks} ticks)`);
+      assert.equal(r.state, 'done');
+      assert.match(r.content, /^No matches for "\(a\+\)\+\$" \(the pattern took over 1 s on src\/min\.js and the search stopped there; results are partial\. Nested quantifiers such as \(a\+\)\+ backtrack without end: simplify the pattern\)\.$/);
+    });
+
+    it('Stop interrupts a search stuck inside one file', async () => {
+      writeTree(root, { 'src/min.js': backtracking });
+      const stop = new AbortController();
+      setTimeout(() => stop.abort(), 150);
+      const started = Date.now();
+      const r = await runOne(port, 'search_text', { query: '(a+)+$', is_regex: true }, { signal: stop.signal });
+      assert.ok(Date.now() - started < 700, `took ${Date.now() - started} ms`);
+      assert.deepEqual([r.state, r.content], ['failed', 'Error: Stopped by the user.']);
+    });
+
+    it('matches long lines on their start only and says so', async () => {
+      writeTree(root, { 'src/long.js': `${'x'.repeat(5000)}NEEDLE\nNEEDLE at start\n` });
+      const r = await runOne(port, 'search_text', { query: 'needle', glob: 'src/**' });
+      assert.equal(r.content, '1 match (1 line longer than 4000 characters matched on its start only):\nsrc/long.js:2: NEEDLE at start');
+    });
+
     it('caps the results', async () => {
       const r = await runOne(port, 'search_text', { query: 'TODO', max_results: 1 });
       assert.equal(r.content, '1 match (more than 1 match; narrow the query or the glob; 1 sensitive file not searched (read_file asks the user for them)):\nREADME.md:2: TODO: write docs');
