@@ -6,3 +6,5 @@ export type { Tool, ToolContext, PreparedCall, ApprovalPreview, JsonSchema } fro
 export { ToolRegistry, BUILTIN_TOOLS, defaultRegistry } from './registry';
 export { approvalReasons, approvalRequest, NEVER_ALLOW_FOR_CONVERSATION, TOOLS_OFF_UNTRUSTED, type ApprovalDecision, type ApprovalReason, type ApprovalRequest, type ApprovalSettings } from './approval';
 export { executeToolCalls, toolResultMessages, DEFAULT_MAX_CALLS, DEFAULT_MAX_RESULT_CHARS, type ExecutorContext, type ToolCallState, type ToolResult } from './executor';
+export { safeGitArgs, safeGitEnv } from './safeGit';
+export { withoutVariables } from './terminalEnv';

@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { TerminalResult } from '../../tools';
 
-export function runInVisibleTerminal(command: string, cwd: string, timeoutMs: number, maxOutputBytes: number, signal: AbortSignal): Promise<TerminalResult> {
+/** `env` is the whole environment of the command (the host's, less the gateway keys' variables). */
+export function runInVisibleTerminal(command: string, cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number, maxOutputBytes: number, signal: AbortSignal): Promise<TerminalResult> {
   return new Promise((resolve) => {
     const write = new vscode.EventEmitter<string>();
     const close = new vscode.EventEmitter<number | void>();
@@ -40,7 +41,7 @@ export function runInVisibleTerminal(command: string, cwd: string, timeoutMs: nu
       open: () => {
         write.fire(`\x1b[1m$ ${command}\x1b[0m\r\n`);
         // detached: the command gets its own process group, so a timeout or Stop ends all of it.
-        child = spawn(command, { cwd, shell: true, detached: process.platform !== 'win32', env: process.env });
+        child = spawn(command, { cwd, shell: true, detached: process.platform !== 'win32', env });
         const take = (chunk: Buffer) => {
           const text = chunk.toString('utf8');
           write.fire(text.replace(/\r?\n/g, '\r\n'));

@@ -4,7 +4,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { DiagnosticInfo, DirEntry, FileBytes, FileStat, OpenEditorInfo, SelectionInfo, TerminalResult, TerminalRunOptions, WorkspaceFolder, WorkspacePath, WorkspacePort } from '../../tools';
+import { safeGitArgs, safeGitEnv, withoutVariables, type DiagnosticInfo, type DirEntry, type FileBytes, type FileStat, type OpenEditorInfo, type SelectionInfo, type TerminalResult, type TerminalRunOptions, type WorkspaceFolder, type WorkspacePath, type WorkspacePort } from '../../tools';
+import { readEndpoints } from '../settings/endpoints';
 import { runInVisibleTerminal } from './terminalRunner';
 
 const severities = ['error', 'warning', 'info', 'hint'] as const;
@@ -76,10 +77,10 @@ export class VsCodeWorkspacePort implements WorkspacePort {
     paths.forEach((p, i) => byRoot.set(p.folder.root, [...(byRoot.get(p.folder.root) ?? []), i]));
     for (const [root, indexes] of byRoot) {
       const folderIgnored = await new Promise<boolean>((resolve) =>
-        execFile('git', ['check-ignore', '-q', '.'], { cwd: root, timeout: 5000 }, (err) => resolve(!err)));
+        execFile('git', safeGitArgs(['check-ignore', '-q', '.']), { cwd: root, timeout: 5000, env: safeGitEnv(process.env) }, (err) => resolve(!err)));
       if (folderIgnored) continue;
       const ignored = await new Promise<Set<string>>((resolve) => {
-        const child = execFile('git', ['check-ignore', '--stdin', '-z'], { cwd: root, timeout: 5000 }, (_err, stdout) =>
+        const child = execFile('git', safeGitArgs(['check-ignore', '--stdin', '-z']), { cwd: root, timeout: 5000, env: safeGitEnv(process.env) }, (_err, stdout) =>
           resolve(new Set(String(stdout ?? '').split('\0').filter(Boolean))));
         child.stdin?.end(indexes.map((i) => paths[i].path).join('\0'));
       });
@@ -152,7 +153,9 @@ export class VsCodeWorkspacePort implements WorkspacePort {
   }
 
   runInTerminal(command: string, options: TerminalRunOptions): Promise<TerminalResult> {
-    return runInVisibleTerminal(command, absolute(options.cwd), options.timeoutMs, options.maxOutputBytes, options.signal);
+    // Read now, not at start-up: an endpoint added since names a variable to hide too.
+    const env = withoutVariables(process.env, readEndpoints().map((e) => e.apiKeyEnv));
+    return runInVisibleTerminal(command, absolute(options.cwd), env, options.timeoutMs, options.maxOutputBytes, options.signal);
   }
 }
 
