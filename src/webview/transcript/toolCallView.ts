@@ -1,6 +1,7 @@
 // Each tool call in the transcript: name, file link, state, arguments and result (expandable), and
 // while it waits for the user, what will happen with Approve / Reject.
 import type { ToolApprovalView, ToolCallRecord } from '../../shared/conversation';
+import { visibleText } from '../../shared/visibleText';
 import { el, textButton } from '../dom';
 import { t } from '../i18n';
 import { send } from '../vscodeApi';
@@ -50,7 +51,7 @@ function renderApproval(callId: string, a: ToolApprovalView): HTMLElement {
   const decide = (approved: boolean) => send({ type: 'toolDecision', callId, approved, reason: reason.value, allowForConversation: allow.checked });
   return el('div', { className: 'tool-approval', testId: 'tool-approval', attrs: { role: 'group', 'aria-label': t('Approve this tool call?') } },
     el('div', { className: 'tool-approval-what', textContent: what }),
-    a.kind === 'terminal' ? el('pre', { className: 'tool-command', testId: 'tool-command', textContent: a.summary }) : '',
+    a.kind === 'terminal' ? el('pre', { className: 'tool-command', testId: 'tool-command', textContent: visibleText(a.summary) }) : '',
     a.sensitive ? el('div', { className: 'warning-text', textContent: t('This touches a protected file (settings, git, workspace or .env).') }) : '',
     a.canAllowForConversation ? el('label', { className: 'allow' }, allow, ' ', t('Allow {0} for the rest of this conversation', a.toolName)) : '',
     reason,
