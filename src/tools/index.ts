@@ -1,6 +1,6 @@
 // The public entry of the tools layer: what src/chat and src/host use. No VS Code here.
 export type { WorkspacePort, WorkspaceFolder, WorkspacePath, FileStat, DirEntry, EntryType, FileBytes, DiagnosticInfo, DiagnosticSeverity, SelectionInfo, OpenEditorInfo, TerminalRunOptions, TerminalResult } from './workspacePort';
-export { resolveWorkspacePath, isSensitive, type GuardedPath } from './pathGuard';
+export { resolveWorkspacePath, resolveExistingFile, isSensitive, type GuardedPath } from './pathGuard';
 export { ToolError } from './toolError';
 export type { Tool, ToolContext, PreparedCall, ApprovalPreview, JsonSchema } from './types';
 export { ToolRegistry, BUILTIN_TOOLS, defaultRegistry } from './registry';

@@ -196,6 +196,16 @@ async function refuseHardLink(port: WorkspacePort, p: WorkspacePath): Promise<vo
 }
 
 /**
+ * A file the user's panel names (attach, open a link): the tools' guard, so a symbolic or hard link
+ * cannot lead the panel out of the workspace either, and only an existing regular file.
+ */
+export async function resolveExistingFile(port: WorkspacePort, input: string): Promise<GuardedPath | undefined> {
+  const g = await resolveWorkspacePath(port, input).catch(() => undefined);
+  if (!g?.exists) return undefined;
+  return (await port.stat(g))?.type === 'file' ? g : undefined;
+}
+
+/**
  * Resolves the paths of a prepared call again right before it runs: if something (a background
  * process, the user) swapped a folder for a symlink while the user was deciding, nothing runs.
  */

@@ -1,9 +1,14 @@
 // Context the user attaches: the selection, a workspace file, an image. Files must live inside a
-// workspace folder; sizes are capped so one attachment cannot swamp a request.
+// workspace folder, checked by the tools' own path guard; sizes are capped so one attachment cannot
+// swamp a request.
 import * as vscode from 'vscode';
 import type { Attachment } from '../../shared/conversation';
 import type { FileSuggestion } from '../../shared/protocol';
+import { resolveExistingFile } from '../../tools';
 import { targetEditor } from '../editor/applyWithDiff';
+import { VsCodeWorkspacePort } from '../tools/workspacePort';
+
+const guardPort = new VsCodeWorkspacePort();
 
 const maxTextBytes = 256 * 1024;
 const maxImageBytes = 20 * 1024 * 1024;
@@ -29,23 +34,17 @@ function textAttachment(kind: 'file', path: string, text: string, language?: str
   return { kind, label: path.split('/').pop() || path, path, language, text: clipped };
 }
 
-export async function fileAttachment(uri: vscode.Uri): Promise<Attachment | undefined> {
-  if (!vscode.workspace.getWorkspaceFolder(uri)) return undefined;
+export async function fileAttachment(picked: vscode.Uri): Promise<Attachment | undefined> {
+  const uri = picked.scheme === 'file' ? await resolveWorkspaceFile(picked.fsPath) : undefined;
+  if (!uri) return undefined;
   const doc = await vscode.workspace.openTextDocument(uri);
   return textAttachment('file', vscode.workspace.asRelativePath(uri, false), doc.getText(), doc.languageId);
 }
 
-/** A workspace-relative path from the webview, resolved only inside a workspace folder. */
-export async function resolveWorkspaceFile(relative: string): Promise<vscode.Uri | undefined> {
-  if (relative.split(/[\\/]/).includes('..') || relative.startsWith('/') || /^[a-z]:/i.test(relative)) return undefined;
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  for (const folder of folders) {
-    const prefix = `${folder.name}/`;
-    const inner = folders.length > 1 && relative.startsWith(prefix) ? relative.slice(prefix.length) : relative;
-    const uri = vscode.Uri.joinPath(folder.uri, inner);
-    if (await vscode.workspace.fs.stat(uri).then(() => true, () => false)) return uri;
-  }
-  return undefined;
+/** A path from the webview or a dialog: an existing file inside a workspace folder, symlinks and hard links refused as for the tools. */
+export async function resolveWorkspaceFile(input: string): Promise<vscode.Uri | undefined> {
+  const g = await resolveExistingFile(guardPort, input);
+  return g ? vscode.Uri.file(g.absolute) : undefined;
 }
 
 export async function attachWorkspacePath(relative: string): Promise<Attachment | undefined> {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isSensitive, resolveWorkspacePath, runsCode } from '../../../src/tools/pathGuard';
+import { isSensitive, resolveExistingFile, resolveWorkspacePath, runsCode } from '../../../src/tools/pathGuard';
 import type { WorkspacePort } from '../../../src/tools/workspacePort';
 import { FakeWorkspacePort, tempDir, writeTree } from './fakePort';
 
@@ -206,6 +206,18 @@ describe('tools/pathGuard', () => {
       await rejects(win, 'a.ts:secret', /alternate data streams/);
       await rejects(win, 'src\\CON', /reserved device name/);
       await rejects(win, '..\\x', /outside the workspace/);
+    });
+  });
+
+  describe('resolveExistingFile (the panel\'s attach and open)', () => {
+    it('gives an existing file inside, and nothing for outside, links that lead out, hard links, folders or missing files', async () => {
+      fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'link.txt'));
+      fs.linkSync(path.join(outside, 'dir', 'inner.txt'), path.join(root, 'hard.txt'));
+      assert.equal((await resolveExistingFile(port, 'src/b.ts'))?.absolute, path.join(root, 'src', 'b.ts'));
+      assert.equal((await resolveExistingFile(port, path.join(root, 'a.txt')))?.path, 'a.txt');
+      for (const input of ['link.txt', 'hard.txt', '../outside/secret.txt', path.join(outside, 'secret.txt'), 'src', 'missing.txt', '/etc/passwd']) {
+        assert.equal(await resolveExistingFile(port, input), undefined, input);
+      }
     });
   });
 
