@@ -1,6 +1,6 @@
 // What a conversation file must look like before anything reads its fields. A file written by an
 // older or broken build (`messages: [null]`) would otherwise throw deep inside search or the panel.
-import type { ConversationRecord, HistoryEntry, MessageRecord } from '../shared/conversation';
+import type { ConversationRecord, HistoryEntry, MessageRecord } from '../../shared/conversation';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ROLES: ReadonlySet<unknown> = new Set(['user', 'assistant', 'tool']);
