@@ -193,7 +193,7 @@ export const webviewStrings = [
   "Rename {0}",
   "Result",
   "Run this command in {0}:",
-  "This touches a protected file (settings, git, workspace or .env).",
+  "This touches a protected file (settings, git, build scripts, .env) or something outside the workspace.",
   "done with an error",
   "done",
   "failed",

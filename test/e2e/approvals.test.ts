@@ -31,8 +31,15 @@ describe('tools: a pending approval is settled however its turn ends', function 
   const diffEditors = () => c.wb.page.locator('.editor-instance .monaco-diff-editor');
   const editCall = () => c.panel.view.locator('[data-testid="tool-call"][data-tool-name="edit_file"]').last();
 
+  /** A fresh conversation, whose title is its first prompt. */
+  async function newChat(): Promise<void> {
+    await c.panel.view.locator('[data-testid="new-chat"]').click();
+    await until('the transcript is empty', async () => (await c.panel.messages().count()) === 0);
+  }
+
   /** The model asks to edit src/app.ts: the question is in the transcript and its diff is open. */
   async function pendingEdit(start: () => Promise<void>): Promise<void> {
+    await newChat();
     c.gw.route('test-model', { sequence: [edit, { answer: { content: 'Left as it was.' } }] });
     await start();
     await editCall().locator('[data-testid="tool-approval"]').waitFor({ timeout: 30_000 });
@@ -49,8 +56,9 @@ describe('tools: a pending approval is settled however its turn ends', function 
 
   /** Opens a conversation from History by a text in its title. */
   async function openFromHistory(title: string): Promise<void> {
-    await c.panel.view.locator('[data-testid="history"]').click();
-    await c.panel.view.locator('[data-testid="history-search"]').fill('');
+    const search = c.panel.view.locator('[data-testid="history-search"]');
+    if (!(await search.isVisible())) await c.panel.view.locator('[data-testid="history"]').click();
+    await search.fill('');
     const item = c.panel.view.locator('[data-testid="history-item"]', { hasText: title }).first();
     await item.locator('.history-open').click();
     await c.panel.view.locator('[data-testid="message"][data-role="user"]', { hasText: title }).waitFor();
@@ -78,8 +86,7 @@ describe('tools: a pending approval is settled however its turn ends', function 
 
   it('a new chat', async () => {
     await pendingEdit(() => c.panel.send('Fix the answer (new chat)'));
-    await c.panel.view.locator('[data-testid="new-chat"]').click();
-    await c.panel.messages().first().waitFor({ state: 'detached' });
+    await newChat();
     await until('the diff is closed', async () => (await diffEditors().count()) === 0);
     await openFromHistory('Fix the answer (new chat)');
     await settled();
@@ -95,11 +102,10 @@ describe('tools: a pending approval is settled however its turn ends', function 
 
   it('the view closing (moved to the panel, which disposes it)', async () => {
     const { wb } = c;
-    await c.panel.view.locator('[data-testid="new-chat"]').click();
     await pendingEdit(() => c.panel.send('Fix the answer (view closed)'));
-    await c.panel.composer.focus();
     await wb.runCommand('View: Move View');
-    // The focused view is the one to move; the next pick is where to.
+    // First which view (ours is "Chat" in the Gateway Chat container), then where to.
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Gateway Chat' }).filter({ hasText: /^Chat/ }).first().click({ timeout: 15_000 });
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'New Panel Entry' }).first().click({ timeout: 15_000 });
     c.panel = new ChatPanel(wb, wb.chatView());
     await c.panel.composer.waitFor({ timeout: 30_000 });

@@ -34,6 +34,8 @@ export class ChatSession {
   conversation: ConversationRecord;
   private abort: AbortController | undefined;
   private running: Promise<void> | undefined;
+  /** A new chat or another conversation is replacing this one: a send waits for it, so it lands in the new one. */
+  private switching: Promise<unknown> | undefined;
   private readonly batcher: DeltaBatcher;
   /** Tools the user allowed for the rest of a conversation, by conversation id. */
   private readonly allowedTools = new Map<string, Set<string>>();
@@ -59,6 +61,7 @@ export class ChatSession {
 
   /** Sends a prompt and resolves with the answer once it settled (undefined when nothing was sent). */
   async send(text: string, attachments: Attachment[], options: { model?: string } = {}): Promise<MessageRecord | undefined> {
+    await this.switching;
     if (this.busy || (!text.trim() && !attachments.length)) return undefined;
     const dropped = this.dropFailedAttempt();
     const c = this.conversation;
@@ -133,31 +136,49 @@ export class ChatSession {
     await this.answer(this.message('assistant', ''));
   }
 
-  async newChat(): Promise<void> {
-    if (this.busy) this.stop();
-    await this.running;
-    // The option bar stays as the user set it: a new chat is a new topic, not new settings.
-    const options = this.conversation.options;
-    this.conversation = this.blank();
-    if (options) this.conversation.options = options;
-    this.show();
+  newChat(): Promise<void> {
+    return this.switchTo(async () => {
+      // The option bar stays as the user set it: a new chat is a new topic, not new settings.
+      const options = this.conversation.options;
+      this.conversation = this.blank();
+      if (options) this.conversation.options = options;
+      return true;
+    }).then(() => undefined);
   }
 
   async open(id: string): Promise<boolean> {
     const loaded = await this.ports.store.load(id);
     if (!loaded) return false;
-    if (this.busy) this.stop();
-    await this.running;
-    // An answer that was streaming when VS Code went away is what it is: interrupted, continuable;
-    // a tool call cut off by the reload is settled, never run again.
-    for (const m of loaded.messages) {
-      normalizeMessage(m);
-      if (m.status === 'streaming') m.status = 'interrupted';
-      settleUnfinishedCalls(m);
+    return this.switchTo(async () => {
+      // An answer that was streaming when VS Code went away is what it is: interrupted, continuable;
+      // a tool call cut off by the reload is settled, never run again.
+      for (const m of loaded.messages) {
+        normalizeMessage(m);
+        if (m.status === 'streaming') m.status = 'interrupted';
+        settleUnfinishedCalls(m);
+      }
+      this.conversation = loaded;
+      return true;
+    });
+  }
+
+  /** Ends the running turn (a pending approval settles as rejected), then shows what `replace` put in its place. */
+  private async switchTo(replace: () => Promise<boolean>): Promise<boolean> {
+    const previous = this.switching;
+    const done = (async () => {
+      await previous;
+      this.stop();
+      await this.running;
+      const ok = await replace();
+      if (ok) this.show();
+      return ok;
+    })();
+    this.switching = done;
+    try {
+      return await done;
+    } finally {
+      if (this.switching === done) this.switching = undefined;
     }
-    this.conversation = loaded;
-    this.show();
-    return true;
   }
 
   private async answer(m: MessageRecord, extra: { role: 'user'; content: string }[] = [], modelOverride?: string, appendOnly = false): Promise<void> {

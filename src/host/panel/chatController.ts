@@ -77,9 +77,14 @@ export class ChatController implements vscode.Disposable {
     return this.gateways.modelGroups(refresh, this.describe);
   }
 
+  /** The conversation a reload brings back: the one shown once it has a message (a new chat's first send included). */
+  private remembered: string | undefined;
+
   sessionPost(m: HostToWebview): void {
-    if (m.type === 'conversation' && m.conversation.messages.length) {
-      void this.context.workspaceState.update(lastConversationKey, m.conversation.id);
+    const c = this.session.conversation;
+    if ((m.type === 'conversation' || m.type === 'message') && c.messages.length && c.id !== this.remembered) {
+      this.remembered = c.id;
+      void this.context.workspaceState.update(lastConversationKey, c.id);
     }
     this.post(m);
   }

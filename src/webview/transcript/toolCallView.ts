@@ -52,7 +52,7 @@ function renderApproval(callId: string, a: ToolApprovalView): HTMLElement {
   return el('div', { className: 'tool-approval', testId: 'tool-approval', attrs: { role: 'group', 'aria-label': t('Approve this tool call?') } },
     el('div', { className: 'tool-approval-what', textContent: what }),
     a.kind === 'terminal' ? el('pre', { className: 'tool-command', testId: 'tool-command', textContent: visibleText(a.summary) }) : '',
-    a.sensitive ? el('div', { className: 'warning-text', textContent: t('This touches a protected file (settings, git, workspace or .env).') }) : '',
+    a.sensitive ? el('div', { className: 'warning-text', textContent: t('This touches a protected file (settings, git, build scripts, .env) or something outside the workspace.') }) : '',
     a.canAllowForConversation ? el('label', { className: 'allow' }, allow, ' ', t('Allow {0} for the rest of this conversation', a.toolName)) : '',
     reason,
     el('div', { className: 'error-actions' },
