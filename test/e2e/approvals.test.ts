@@ -7,21 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import type { Scenario } from '../gateway';
-import { ChatPanel } from '../harness/chatPanel';
+import { ChatPanel, until } from '../harness/chatPanel';
 import { connect, disconnect, type Connected } from './fixtures';
 
 const app = 'export const answer = 41;\n';
 const edit: Scenario = { answer: { content: 'I will fix the answer.', toolCalls: [{ id: 'e1', name: 'edit_file', arguments: JSON.stringify({ path: 'src/app.ts', edits: [{ search: '41', replace: '42' }] }) }] } };
-
-/** Polls until `check` holds (state that changes asynchronously in the panel). */
-async function until(what: string, check: () => Promise<boolean>, timeout = 20_000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}
 
 describe('tools: a pending approval is settled however its turn ends', function () {
   let c: Connected;

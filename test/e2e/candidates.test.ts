@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import { ChatPanel, waitForCount } from '../harness/chatPanel';
+import { ChatPanel, until, waitForCount } from '../harness/chatPanel';
 import { chatRequests, connect, disconnect, type Connected } from './fixtures';
 
 const first = 'First answer: count with a **Map**.';
 const second = 'Second answer: count with a plain object.';
 const lp = (p: number) => Math.log(p);
-
-/** Polls until `check` holds (state that changes asynchronously in the panel). */
-async function until(what: string, check: () => Promise<boolean>, timeout = 15_000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}
 
 const candidateText = async (candidate: Locator) => ((await candidate.locator('.candidate-content').textContent()) ?? '').trim();
 

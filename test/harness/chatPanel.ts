@@ -74,3 +74,13 @@ export async function waitForCount(locator: Locator, n: number, timeout = 10_000
   }
   throw new Error(`expected ${n} matches, found ${count}`);
 }
+
+/** Polls until `check` holds (state that changes asynchronously in the panel or the workbench). */
+export async function until(what: string, check: () => Promise<boolean>, timeout = 15_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting until ${what}`);
+}
