@@ -223,7 +223,7 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new GatewayError('protocol', redact(`The gateway's answer is not JSON: ${text.slice(0, 120).replace(/\s+/g, ' ')}`, secrets), url);
+      throw new GatewayError('protocol', `The gateway's answer is not JSON: ${redact(text, secrets).slice(0, 120).replace(/\s+/g, ' ')}`, url);
     }
     if (!json || typeof json !== 'object') throw new GatewayError('protocol', "The gateway's answer is not a chat completion", url);
     const obj = json as Record<string, unknown>;

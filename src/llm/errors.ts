@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { maskSecrets } from '../shared/secrets';
 import type { AssembledResponse, GatewayErrorKind, GatewayErrorLike } from './types';
 
 export type GatewayErrorInit = Pick<GatewayErrorLike, 'status' | 'code' | 'param' | 'type' | 'retryAfterMs' | 'partial' | 'interrupted'>;
@@ -34,18 +35,12 @@ export function isGatewayError(e: unknown): e is GatewayError {
   return e instanceof GatewayError;
 }
 
-/** Replaces every secret (and any Bearer token) so no message or log line carries a key. */
+/**
+ * Replaces every secret (and any Bearer token) so no message or log line carries a key. Run it on
+ * the whole text before cutting it short: a cut through a key leaves a prefix nothing matches.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
-  return redactSecrets(text, secrets).replace(/(Bearer\s+)[^\s"',;]+/gi, '$1***');
-}
-
-/** Replaces only the known secrets, leaving the rest of the text exactly as it was. */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) {
-    if (s && s.length >= 4 && out.includes(s)) out = out.split(s).join('***');
-  }
-  return out;
+  return maskSecrets(text, secrets).replace(/(Bearer\s+)[^\s"',;]+/gi, '$1***');
 }
 
 export function kindForStatus(status: number): GatewayErrorKind {
@@ -129,7 +124,8 @@ export interface HttpErrorInput {
 }
 
 export function errorFromHttp(input: HttpErrorInput): GatewayError {
-  const { status, body, url, secrets } = input;
+  const { status, url, secrets } = input;
+  const body = redact(input.body, secrets);
   let fields: ErrorFields | undefined;
   const trimmed = body.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
@@ -140,6 +136,7 @@ export function errorFromHttp(input: HttpErrorInput): GatewayError {
     }
   }
   const message = fields?.message ?? shortTextMessage(status, body, input.contentType);
+  // Again after parsing: JSON may spell a key with escapes the raw body did not show.
   return new GatewayError(kindForStatus(status), redact(message, secrets), url, {
     status,
     code: fields?.code,
@@ -150,7 +147,8 @@ export function errorFromHttp(input: HttpErrorInput): GatewayError {
 }
 
 /** An error reported inside a 200 stream (`event: error` or `data: {"error": ...}`). */
-export function errorFromStreamPayload(data: string, url: string, secrets: readonly string[]): GatewayError {
+export function errorFromStreamPayload(raw: string, url: string, secrets: readonly string[]): GatewayError {
+  const data = redact(raw, secrets);
   let fields: ErrorFields | undefined;
   try {
     fields = errorFieldsFromJson(JSON.parse(data));

@@ -1,6 +1,7 @@
 // What went over the wire, for the request inspector: the request as sent and the raw response as
 // received. Secrets are redacted here, inside the client, so no trace ever carries a key.
-import { redact, redactSecrets } from './errors';
+import { maskSecrets, SecretMasker } from '../shared/secrets';
+import { redact } from './errors';
 import type { TraceEvent } from './types';
 
 type HeaderValue = string | string[] | number | undefined;
@@ -25,18 +26,23 @@ export function redactHeaders(headers: Record<string, HeaderValue>, secrets: rea
 /** One call's tracing: a no-op without a sink, and a sink that throws never breaks the request. */
 export class Tracer {
   private decoder = new TextDecoder();
+  // Chunks are cut where the network cut them, which can be inside a key: masking each alone would miss it.
+  private masker: SecretMasker;
 
-  constructor(private readonly sink: ((e: TraceEvent) => void) | undefined, private readonly secrets: readonly string[]) {}
+  constructor(private readonly sink: ((e: TraceEvent) => void) | undefined, private readonly secrets: readonly string[]) {
+    this.masker = new SecretMasker(secrets);
+  }
 
   request(url: string, init: { method: string; headers: Record<string, string>; body?: string }): void {
     if (!this.sink) return;
     this.decoder = new TextDecoder();
+    this.masker = new SecretMasker(this.secrets);
     this.emit({
       type: 'request',
       url: redact(url, this.secrets),
       method: init.method,
       headers: redactHeaders(init.headers, this.secrets),
-      ...(init.body !== undefined ? { body: redactSecrets(init.body, this.secrets) } : {}),
+      ...(init.body !== undefined ? { body: maskSecrets(init.body, this.secrets) } : {}),
     });
   }
 
@@ -50,13 +56,18 @@ export class Tracer {
   }
 
   text(text: string): void {
-    if (this.sink && text) this.emit({ type: 'chunk', text: redactSecrets(text, this.secrets) });
+    if (this.sink && text) this.chunk(this.masker.push(text));
   }
 
   end(error?: unknown): void {
     if (!this.sink) return;
     this.text(this.decoder.decode());
+    this.chunk(this.masker.flush());
     this.emit(error === undefined ? { type: 'end' } : { type: 'end', error: redact((error as Error)?.message ?? String(error), this.secrets) });
+  }
+
+  private chunk(text: string): void {
+    if (text) this.emit({ type: 'chunk', text });
   }
 
   private emit(e: TraceEvent): void {
