@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { Accumulator } from './assemble';
 import { buildBody } from './body';
+import { endpointSecrets } from './credentials';
 import { errorFromHttp, errorFromNetwork, errorFromStreamPayload, GatewayError, redact } from './errors';
 import { Attempt, createDispatcher, headerValue, readText, send, type SendInit } from './http';
 import { normalizeModels } from './models';
@@ -8,12 +9,11 @@ import { backoffMs, MAX_RETRY_WAIT_MS, retryAfterFromHeaders, shouldRetryRespons
 import { SseReader } from './sse';
 import { Tracer } from './trace';
 import type { AssembledResponse, CallOptions, ChatEvent, ChatRequest, EndpointConfig, GatewayClient, ModelInfo } from './types';
-import { resolveUrls, stripSecrets } from '../shared/gatewayUrl';
+import { resolveUrls } from '../shared/gatewayUrl';
 
 const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_IDLE_MS = 120_000;
 const MAX_ERROR_BODY = 1 << 20;
-const SECRET_HEADERS = /^(authorization|proxy-authorization|x-api-key|api-key|x-goog-api-key|cookie)$/i;
 
 interface Opened {
   res: Dispatcher.ResponseData;
@@ -30,13 +30,9 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
   const maxRetries = Math.max(0, endpoint.maxRetries ?? 2);
   const retryBaseMs = endpoint.retryBaseMs ?? 500;
 
-  const secrets: string[] = [];
-  if (endpoint.apiKey) secrets.push(endpoint.apiKey);
+  const secrets = endpointSecrets(endpoint);
   const baseHeaders: Record<string, string> = {};
-  for (const [k, v] of Object.entries(endpoint.headers ?? {})) {
-    baseHeaders[k.toLowerCase()] = v;
-    if (SECRET_HEADERS.test(k)) secrets.push(v.replace(/^Bearer\s+/i, ''));
-  }
+  for (const [k, v] of Object.entries(endpoint.headers ?? {})) baseHeaders[k.toLowerCase()] = v;
   if (endpoint.apiKey) baseHeaders.authorization = `Bearer ${endpoint.apiKey}`;
 
   function headersFor(accept: string, withBody: boolean): Record<string, string> {
@@ -274,7 +270,7 @@ function isEventStream(headers: Dispatcher.ResponseData['headers']): boolean {
 }
 
 function aborted(url: string): GatewayError {
-  return new GatewayError('aborted', 'The request was cancelled', stripSecrets(url));
+  return new GatewayError('aborted', 'The request was cancelled', url);
 }
 
 function interrupted(url: string): GatewayError {

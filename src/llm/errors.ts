@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { maskSecrets } from '../shared/secrets';
 import type { AssembledResponse, GatewayErrorKind, GatewayErrorLike } from './types';
+import { stripSecrets } from './url';
 
 export type GatewayErrorInit = Pick<GatewayErrorLike, 'status' | 'code' | 'param' | 'type' | 'retryAfterMs' | 'partial' | 'interrupted'>;
 
@@ -24,7 +25,8 @@ export class GatewayError extends Error implements GatewayErrorLike {
     super(message);
     this.name = 'GatewayError';
     this.kind = kind;
-    this.url = url;
+    // Errors are shown, logged and saved with the conversation: the URL's own credentials stay out.
+    this.url = stripSecrets(url);
     for (const [k, v] of Object.entries(init)) {
       if (v !== undefined) (this as Record<string, unknown>)[k] = v;
     }

@@ -3,6 +3,7 @@
 import { maskSecrets, SecretMasker } from '../shared/secrets';
 import { redact } from './errors';
 import type { TraceEvent } from './types';
+import { stripSecrets } from './url';
 
 type HeaderValue = string | string[] | number | undefined;
 
@@ -39,7 +40,7 @@ export class Tracer {
     this.masker = new SecretMasker(this.secrets);
     this.emit({
       type: 'request',
-      url: redact(url, this.secrets),
+      url: redact(stripSecrets(url), this.secrets),
       method: init.method,
       headers: redactHeaders(init.headers, this.secrets),
       ...(init.body !== undefined ? { body: maskSecrets(init.body, this.secrets) } : {}),

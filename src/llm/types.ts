@@ -181,6 +181,11 @@ export interface EndpointConfig {
   baseUrl: string;
   apiKey?: string;
   headers?: Record<string, string>;
+  /**
+   * Header names whose values are credentials though their names do not say so; those naming a key,
+   * token, auth, secret or signature (`X-Relay-Token`) are treated so without being listed.
+   */
+  secretHeaders?: string[];
   /** Bound on the wait for response headers, per attempt. 0 disables. Default 120 s. */
   timeoutMs?: number;
   /** Bound on the silence between SSE events (comments do not count). 0 disables. Default 120 s. */

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { curlCommand } from '../../../src/chat/curl';
+import { ExchangeLog } from '../../../src/chat/exchangeLog';
+import { toErrorInfo } from '../../../src/chat/turn';
+import { endpointSecrets } from '../../../src/llm/credentials';
 import { Tracer } from '../../../src/llm/trace';
+import { stripSecrets, urlSecrets } from '../../../src/llm/url';
 import type { TraceEvent } from '../../../src/llm/types';
 import { collect, harness, KEY, rejects, req, type Harness } from './helpers';
 
@@ -79,6 +84,76 @@ describe('llm: secrets never leave the client', () => {
       const r = await collect(h.client({ maxRetries: 0 }).stream(req('m')));
       assert.equal(r.error?.kind, 'server');
       assert.deepEqual(leaks(r.error!.message), []);
+    });
+  });
+
+  describe('secrets other than the Bearer key', () => {
+    const endpoint = () => ({
+      baseUrl: `${h.gw.url}?api-version=1&key=${QUERY_KEY}`,
+      headers: { 'X-Relay-Token': TOKEN, 'X-Custom': MARKED, 'X-Title': 'Gateway Chat' },
+      secretHeaders: ['x-custom'],
+      maxRetries: 0,
+    });
+    const echo = `bad credentials: token ${TOKEN}, custom ${MARKED}, key ${QUERY_KEY}, bearer ${KEY}`;
+
+    it('reach the gateway as configured', async () => {
+      await h.client(endpoint()).complete(req('echo'));
+      const sent = h.gw.requests[0];
+      assert.equal(sent.headers['x-relay-token'], TOKEN);
+      assert.equal(sent.headers['x-custom'], MARKED);
+      assert.match(sent.path, new RegExp(`[?&]key=${QUERY_KEY}`));
+    });
+
+    it('not in the error, its record, or a log line made of it, when the gateway echoes them', async () => {
+      h.gw.enqueue({ status: 401, error: { message: echo } });
+      h.gw.enqueue({ status: 500, text: echo });
+      const client = h.client(endpoint());
+      for (const e of [await rejects(client.complete(req('m'))), (await collect(client.stream(req('m')))).error!]) {
+        assert.deepEqual(leaks(e.message), []);
+        assert.deepEqual(leaks(e.url), [], e.url);
+        assert.match(e.url, /api-version=1/, 'harmless query parameters stay readable');
+        assert.deepEqual(leaks(JSON.stringify(toErrorInfo(e))), []);
+        assert.deepEqual(leaks(`Listing models of x failed: ${e.message}`), []);
+      }
+    });
+
+    it('not in a connection error', async () => {
+      const e = await rejects(h.client({ ...endpoint(), baseUrl: `http://127.0.0.1:9/v1?token=${QUERY_KEY}` }).complete(req('m')));
+      assert.equal(e.kind, 'network');
+      assert.deepEqual(leaks(e.message + e.url), []);
+    });
+
+    it('not in the inspector trace nor in "Copy as curl"', async () => {
+      // One piece: an answer that spells a key over several deltas is the answer's problem, not the wire's.
+      h.gw.enqueue({ answer: { content: echo }, stream: { pieces: 1 } });
+      const log = new ExchangeLog();
+      const r = await collect(h.client(endpoint()).stream(req('m'), { trace: log.recorder('a1') }));
+      assert.equal(r.error, undefined);
+      const [x] = log.get('a1')!;
+      assert.deepEqual(leaks(JSON.stringify(x)), []);
+      assert.equal(x.requestHeaders['x-title'], 'Gateway Chat');
+      assert.match(x.url, /api-version=1&key=\*\*\*/);
+      assert.deepEqual(leaks(curlCommand(x)), []);
+    });
+  });
+
+  describe('what counts as a secret', () => {
+    it('stripSecrets: userinfo dropped, secret-named query values hidden, the rest as written', () => {
+      assert.equal(stripSecrets('https://u:p@gw.example/v1?api-version=2024-01&key=abc%2F1&api_key=x&token=t&sig=s&model=m#k=1'),
+        'https://gw.example/v1?api-version=2024-01&key=***&api_key=***&token=***&sig=***&model=m#k=1');
+      assert.equal(stripSecrets('https://gw.example/v1'), 'https://gw.example/v1');
+    });
+
+    it('urlSecrets and endpointSecrets: as written and decoded, custom auth headers by name or by mark', () => {
+      assert.deepEqual(urlSecrets('https://u:pa%40ss@gw.example/v1?key=abc%2F1&v=1'), ['pa%40ss', 'pa@ss', 'abc%2F1', 'abc/1']);
+      const secrets = endpointSecrets({
+        baseUrl: 'https://gw.example/v1?api_key=query-key-1',
+        apiKey: 'sk-main-key',
+        headers: { 'X-Relay-Token': 'relay-1', Authorization: 'Basic dXNlcjpwYXNz', 'X-Plain': 'visible', 'X-Odd': 'odd-secret' },
+        secretHeaders: ['x-ODD'],
+      });
+      assert.deepEqual(new Set(secrets), new Set(['sk-main-key', 'relay-1', 'Basic dXNlcjpwYXNz', 'dXNlcjpwYXNz', 'query-key-1', 'odd-secret']));
+      assert.equal(secrets.includes('visible'), false);
     });
   });
 });
