@@ -6,6 +6,8 @@ export interface EndpointConfig {
   name?: string;
   baseUrl: string;
   headers?: Record<string, string>;
+  /** Header names whose values are credentials though the name does not say so (redacted everywhere). */
+  secretHeaders?: string[];
   apiKeyEnv?: string;
 }
 

@@ -36,13 +36,14 @@ export class Gateways implements vscode.Disposable {
   }
 
   /** Clients are pooled per endpoint and rebuilt when its URL, headers, key or proxy change. */
-  private client(endpoint: EndpointDraft | EndpointConfig, apiKey: string | undefined): GatewayClient {
+  private client(endpoint: EndpointConfig, apiKey: string | undefined): GatewayClient {
     const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy') || undefined;
-    const signature = JSON.stringify([endpoint.baseUrl, endpoint.headers ?? {}, apiKey ?? '', proxy ?? '']);
+    const secretHeaders = stringList(endpoint.secretHeaders);
+    const signature = JSON.stringify([endpoint.baseUrl, endpoint.headers ?? {}, secretHeaders, apiKey ?? '', proxy ?? '']);
     const cached = this.clients.get(endpoint.id);
     if (cached?.signature === signature) return cached.client;
     void cached?.client.close();
-    const client = createClient({ baseUrl: endpoint.baseUrl, apiKey, headers: endpoint.headers, proxy });
+    const client = createClient({ baseUrl: endpoint.baseUrl, apiKey, headers: endpoint.headers, secretHeaders, proxy });
     this.clients.set(endpoint.id, { signature, client });
     return client;
   }
@@ -64,7 +65,8 @@ export class Gateways implements vscode.Disposable {
     try {
       const known = readEndpoints().find((e) => e.id === draft.id);
       const apiKey = await readApiKey(this.context.secrets, { ...draft, apiKeyEnv: known?.apiKeyEnv });
-      const client = createClient({ baseUrl: draft.baseUrl, apiKey, headers: draft.headers, maxRetries: 0, timeoutMs: 20_000 });
+      const secretHeaders = stringList(known?.secretHeaders);
+      const client = createClient({ baseUrl: draft.baseUrl, apiKey, headers: draft.headers, secretHeaders, maxRetries: 0, timeoutMs: 20_000 });
       try {
         return { ok: true, count: (await client.listModels()).length };
       } finally {
@@ -111,4 +113,9 @@ export function safeChatUrl(baseUrl: string): string {
   } catch {
     return '';
   }
+}
+
+/** A hand-edited setting may hold anything: only strings name headers. */
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
