@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { Accumulator } from './assemble';
 import { buildBody } from './body';
 import { endpointSecrets } from './credentials';
-import { errorFromHttp, errorFromNetwork, errorFromStreamPayload, GatewayError, redact } from './errors';
+import { errorFromHttp, errorFromNetwork, errorFromStreamPayload, GatewayError, MAX_MESSAGE_BYTES, redact, tooLargeError } from './errors';
 import { Attempt, createDispatcher, headerValue, readText, send, type SendInit } from './http';
 import { normalizeModels } from './models';
 import { backoffMs, MAX_RETRY_WAIT_MS, retryAfterFromHeaders, shouldRetryResponse, sleep } from './retry';
@@ -134,7 +134,7 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
       attempt.startIdle(idleMs);
       if (!isEventStream(res.headers)) {
         // Some gateways ignore `stream: true` and answer with one JSON document.
-        const text = await readText(body, attempt);
+        const text = await readText(body, attempt, MAX_MESSAGE_BYTES, () => tooLargeError('The answer', url));
         tracer.text(text);
         applyWhole(text, url, acc, out);
       } else {
@@ -200,7 +200,7 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
         if (reader.error) throw reader.error;
         if (!reader.done && !acc.allFinished()) throw interrupted(url);
       } else {
-        const text = await readText(res.body, attempt);
+        const text = await readText(res.body, attempt, MAX_MESSAGE_BYTES, () => tooLargeError('The answer', url));
         tracer.text(text);
         applyWhole(text, url, acc, out);
       }
@@ -235,7 +235,7 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
     let failure: GatewayError | undefined;
     try {
       attempt.startIdle(idleMs);
-      const text = await readText(res.body, attempt);
+      const text = await readText(res.body, attempt, MAX_MESSAGE_BYTES, () => tooLargeError('The model list', url));
       tracer.text(text);
       let json: unknown;
       try {

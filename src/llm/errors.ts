@@ -45,6 +45,16 @@ export function redact(text: string, secrets: readonly string[]): string {
   return maskSecrets(text, secrets).replace(/(Bearer\s+)[^\s"',;]+/gi, '$1***');
 }
 
+/**
+ * The most the client holds of one SSE event or one JSON document. Real answers are far smaller (a 10 MB
+ * answer streams in small events); past this, something is broken and must not exhaust the host's memory.
+ */
+export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+
+export function tooLargeError(what: string, url: string): GatewayError {
+  return new GatewayError('protocol', `${what} from the gateway is over ${MAX_MESSAGE_BYTES / 1024 / 1024} MB`, url);
+}
+
 export function kindForStatus(status: number): GatewayErrorKind {
   if (status === 401 || status === 403) return 'auth';
   if (status === 404) return 'notFound';

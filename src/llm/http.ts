@@ -101,14 +101,21 @@ export function headerValue(headers: Dispatcher.ResponseData['headers'], name: s
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** Reads a whole (non-SSE) body; every chunk counts as progress for the idle timeout. */
-export async function readText(body: Dispatcher.ResponseData['body'], attempt: Attempt, maxBytes = Infinity): Promise<string> {
+/**
+ * Reads a whole (non-SSE) body; every chunk counts as progress for the idle timeout. Past `maxBytes`
+ * the body is dropped: cut there, or failed with `tooLarge()` when the caller needs all of it.
+ */
+export async function readText(body: Dispatcher.ResponseData['body'], attempt: Attempt, maxBytes: number, tooLarge?: () => Error): Promise<string> {
   const decoder = new TextDecoder();
   const parts: string[] = [];
   let size = 0;
   for await (const chunk of body as AsyncIterable<Uint8Array>) {
     attempt.progress();
     size += chunk.byteLength;
+    if (size > maxBytes && tooLarge) {
+      body.destroy();
+      throw tooLarge();
+    }
     parts.push(decoder.decode(chunk, { stream: true }));
     if (size > maxBytes) {
       body.destroy();

@@ -1,6 +1,6 @@
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
 import type { Accumulator } from './assemble';
-import { errorFromStreamPayload, GatewayError } from './errors';
+import { errorFromStreamPayload, GatewayError, MAX_MESSAGE_BYTES, tooLargeError } from './errors';
 import type { ChatEvent } from './types';
 
 /**
@@ -13,6 +13,9 @@ export class SseReader {
   error: GatewayError | undefined;
   private readonly decoder = new TextDecoder();
   private readonly parser: EventSourceParser;
+  // eventsource-parser keeps an unfinished line and an event's data lines until the blank line: bytes fed
+  // since the last event or comment bound both (a chunk's tail after an event goes uncounted: at most 64 KB).
+  private pendingBytes = 0;
 
   constructor(
     private readonly acc: Accumulator,
@@ -21,10 +24,16 @@ export class SseReader {
     private readonly url: string,
     private readonly secrets: readonly string[],
   ) {
-    this.parser = createParser({ onEvent: (ev) => this.onEvent(ev) });
+    this.parser = createParser({ onEvent: (ev) => this.onEvent(ev), onComment: () => (this.pendingBytes = 0) });
   }
 
   feed(bytes: Uint8Array): void {
+    if (this.done || this.error) return;
+    this.pendingBytes += bytes.byteLength;
+    if (this.pendingBytes > MAX_MESSAGE_BYTES) {
+      this.error = tooLargeError('An event', this.url);
+      return;
+    }
     this.parser.feed(this.decoder.decode(bytes, { stream: true }));
   }
 
@@ -35,6 +44,7 @@ export class SseReader {
   }
 
   private onEvent(ev: EventSourceMessage): void {
+    this.pendingBytes = 0;
     if (this.done || this.error) return;
     const data = ev.data;
     if (ev.event === 'error') {
