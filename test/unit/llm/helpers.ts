@@ -29,6 +29,15 @@ export async function harness(opts: { apiKey?: string } = {}): Promise<Harness> 
   };
 }
 
+/** The harness a describe block shares, started before its tests and reset before each. */
+export function sharedHarness(): () => Harness {
+  let h: Harness | undefined;
+  before(async () => (h = await harness()));
+  after(async () => h?.close());
+  beforeEach(() => h!.gw.reset());
+  return () => h!;
+}
+
 export function req(model: string, extra: Partial<ChatRequest> = {}): ChatRequest {
   return { model, messages: [{ role: 'user', content: 'hello' }], ...extra };
 }
