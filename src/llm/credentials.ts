@@ -2,7 +2,7 @@
 // base URL. Errors, traces and messages are redacted against this list, whatever the gateway echoes.
 import { looksSecretName, usableSecrets } from '../shared/secrets';
 import type { EndpointConfig } from './types';
-import { urlSecrets } from './url';
+import { urlSecrets } from '../shared/gatewayUrl';
 
 export function endpointSecrets(endpoint: EndpointConfig): string[] {
   const out: string[] = [];

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { maskSecrets } from '../shared/secrets';
 import type { AssembledResponse, GatewayErrorKind, GatewayErrorLike } from './types';
-import { stripSecrets } from './url';
+import { stripSecrets } from '../shared/gatewayUrl';
 
 export type GatewayErrorInit = Pick<GatewayErrorLike, 'status' | 'code' | 'param' | 'type' | 'retryAfterMs' | 'partial' | 'interrupted'>;
 

@@ -3,7 +3,7 @@
 import { maskSecrets, SecretMasker } from '../shared/secrets';
 import { redact } from './errors';
 import type { TraceEvent } from './types';
-import { stripSecrets } from './url';
+import { stripSecrets } from '../shared/gatewayUrl';
 
 type HeaderValue = string | string[] | number | undefined;
 

@@ -58,7 +58,10 @@ export class HistoryStore {
     let text: string;
     try {
       text = await fs.readFile(file, 'utf8');
-    } catch {
+    } catch (e) {
+      // Gone is gone; a file that exists but cannot be read (too large for one string, ...) would
+      // otherwise stay listed and never open: it is set aside like one that does not parse.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') await this.setAside(file, e);
       return undefined;
     }
     try {
@@ -101,7 +104,7 @@ export class HistoryStore {
   async flush(): Promise<void> {
     for (const [id, { conversation }] of [...this.timers]) {
       this.cancelPending(id);
-      void this.serial(() => this.write(structuredClone(conversation)));
+      void this.serial(() => this.write(structuredClone(conversation))).catch((e) => this.options.onWriteError?.(id, e));
     }
     await this.queue;
   }

@@ -5,7 +5,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { HistoryStore } from '../../../src/chat/historyStore';
+import { HistoryStore } from '../../../src/chat/storage/historyStore';
 import type { ConversationRecord } from '../../../src/shared/conversation';
 import { prng } from '../llm/helpers';
 import { conversationAt, conversationId, versionOf } from './historyVersions';
@@ -84,7 +84,7 @@ describe('faults: history store', function () {
     // historyStore.flush() starts the pending saves with `void this.serial(...)` and no catch: a failure is
     // neither passed to onWriteError nor handled (an unhandled rejection). Reported, not fixed here: the
     // store is being changed elsewhere. Un-skip once flush() reports like save() and saveSoon() do.
-    it.skip('a debounced save flushed (window closing) that hits ENOSPC is reported too', async () => {
+    it('a debounced save flushed (window closing) that hits ENOSPC is reported too', async () => {
       const reported: string[] = [];
       const store = new HistoryStore(root, { debounceMs: 10_000, onWriteError: (id) => reported.push(id) });
       diskFull();
@@ -144,7 +144,7 @@ describe('faults: history store', function () {
 
       // load() takes any read failure for a missing file: the oversized one stays in place and stays listed,
       // a conversation that never opens. Reported, not fixed here (historyStore.ts is being changed elsewhere).
-      it.skip('opened from the list: set aside, not deleted, and no longer listed', async () => {
+      it('opened from the list: set aside, not deleted, and no longer listed', async () => {
         const store = new HistoryStore(root);
         await store.save({ ...conversationAt(1), id: 'good' });
         await store.save({ ...conversationAt(2), id: 'huge' });

@@ -1,6 +1,6 @@
 // Child process for the kill-during-save row: saves ever newer versions of one conversation until it
 // is killed. Bundled to plain JS by the test so it starts in milliseconds.
-import { HistoryStore } from '../../../src/chat/historyStore';
+import { HistoryStore } from '../../../src/chat/storage/historyStore';
 import { conversationAt } from './historyVersions';
 
 const [root, first] = process.argv.slice(2);

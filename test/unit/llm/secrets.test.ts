@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { curlCommand } from '../../../src/chat/curl';
-import { ExchangeLog } from '../../../src/chat/exchangeLog';
-import { toErrorInfo } from '../../../src/chat/turn';
+import { curlCommand } from '../../../src/chat/inspection/curl';
+import { ExchangeLog } from '../../../src/chat/inspection/exchangeLog';
+import { toErrorInfo } from '../../../src/chat/turn/turn';
 import { endpointSecrets } from '../../../src/llm/credentials';
 import { Tracer } from '../../../src/llm/trace';
-import { stripSecrets, urlSecrets } from '../../../src/llm/url';
+import { stripSecrets, urlSecrets } from '../../../src/shared/gatewayUrl';
 import type { TraceEvent } from '../../../src/llm/types';
 import { collect, harness, KEY, rejects, req, type Harness } from './helpers';
 
