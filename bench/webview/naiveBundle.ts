@@ -24,7 +24,7 @@ export async function buildNaiveWebview(): Promise<string> {
       name: 'naive-markdown',
       setup(build) {
         // Only the message view's renderer is swapped; everything else is the real panel.
-        build.onResolve({ filter: /^\.\/markdown$/ }, (args) =>
+        build.onResolve({ filter: /^\.\.?\/markdown$/ }, (args) =>
           path.basename(args.importer) === 'messageView.ts' ? { path: naive } : undefined);
       },
     }],
