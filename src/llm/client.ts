@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import { Accumulator } from './assemble';
 import { buildBody } from './body';
 import { endpointSecrets } from './credentials';
+import { maskEchoedSecrets, maskResponse } from './echoMask';
 import { errorFromHttp, errorFromNetwork, errorFromStreamPayload, GatewayError, MAX_MESSAGE_BYTES, redact, tooLargeError } from './errors';
 import { Attempt, createDispatcher, headerValue, readText, send, type SendInit } from './http';
 import { normalizeModels } from './models';
@@ -116,7 +117,11 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
     return error;
   }
 
-  async function* stream(request: ChatRequest, options: CallOptions = {}): AsyncGenerator<ChatEvent> {
+  function stream(request: ChatRequest, options: CallOptions = {}): AsyncGenerator<ChatEvent> {
+    return maskEchoedSecrets(streamRaw(request, options), secrets);
+  }
+
+  async function* streamRaw(request: ChatRequest, options: CallOptions): AsyncGenerator<ChatEvent> {
     const url = urls.chatCompletions;
     const init: SendInit = {
       method: 'POST',
@@ -204,9 +209,11 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
         tracer.text(text);
         applyWhole(text, url, acc, out);
       }
-      return acc.finish();
+      return maskResponse(acc.finish(), secrets);
     } catch (err) {
-      throw (failure = fail(err, attempt, url, acc, midBody));
+      failure = fail(err, attempt, url, acc, midBody);
+      if (failure.partial) failure.partial = maskResponse(failure.partial, secrets);
+      throw failure;
     } finally {
       attempt.dispose();
       if (!res.body.destroyed) res.body.destroy();

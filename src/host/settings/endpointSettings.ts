@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { EndpointDraft } from '../../shared/protocol';
-import { readEndpoints } from './endpoints';
+import { readEndpoints, withStoredSecrets } from './endpoints';
 
 /** Adds or updates an endpoint in the user settings (never the workspace: it decides where keys go). */
-export async function saveEndpoint(draft: EndpointDraft): Promise<void> {
+export async function saveEndpoint(shown: EndpointDraft): Promise<void> {
+  const draft = withStoredSecrets(shown);
   const endpoints = readEndpoints();
   const i = endpoints.findIndex((e) => e.id === draft.id);
   const entry = {

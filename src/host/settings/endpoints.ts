@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { EndpointDraft } from '../../shared/protocol';
+import { restoreDraftSecrets } from '../../shared/endpointDraftSecrets';
 import { userSetting } from './userSettings';
 
 export interface EndpointConfig {
@@ -18,6 +20,12 @@ export function readEndpoints(): EndpointConfig[] {
     (e): e is EndpointConfig =>
       typeof e === 'object' && e !== null && typeof e.id === 'string' && !e.id.includes('/') && typeof e.baseUrl === 'string',
   );
+}
+
+/** A draft from the setup form with the credentials it was shown as `***` put back from the stored endpoint. */
+export function withStoredSecrets(draft: EndpointDraft): EndpointDraft {
+  const stored = readEndpoints().find((e) => e.id === draft.id);
+  return restoreDraftSecrets(draft, stored && { id: stored.id, name: stored.name ?? stored.id, baseUrl: stored.baseUrl, headers: stored.headers ?? {} });
 }
 
 const secretKey = (endpointId: string) => `gatewayChat.apiKey.${endpointId}`;

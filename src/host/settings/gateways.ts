@@ -5,7 +5,9 @@ import { splitModelRef } from '../../chat/request/modelRef';
 import { chatCompletionsUrl, createClient, type GatewayClient } from '../../llm';
 import type { ConfigErrorInfo } from '../../shared/conversation';
 import type { EndpointDraft, EndpointSummary, ModelGroup } from '../../shared/protocol';
-import { readApiKey, readEndpoints, type EndpointConfig } from './endpoints';
+import { hideDraftSecrets } from '../../shared/endpointDraftSecrets';
+import { stripSecrets } from '../../shared/gatewayUrl';
+import { readApiKey, readEndpoints, withStoredSecrets, type EndpointConfig } from './endpoints';
 
 const modelsCacheKey = 'gatewayChat.modelsCache';
 const modelsCacheMs = 10 * 60_000;
@@ -49,20 +51,19 @@ export class Gateways implements vscode.Disposable {
   }
 
   async summaries(): Promise<EndpointSummary[]> {
+    // The panel never holds a credential: secret header values and URL keys go as `***`.
     return Promise.all(readEndpoints().map(async (e) => ({
-      id: e.id,
-      name: e.name ?? e.id,
-      baseUrl: e.baseUrl,
-      headers: e.headers ?? {},
-      chatUrl: safeChatUrl(e.baseUrl),
+      ...hideDraftSecrets({ id: e.id, name: e.name ?? e.id, baseUrl: e.baseUrl, headers: e.headers ?? {} }, stringList(e.secretHeaders)),
+      chatUrl: stripSecrets(safeChatUrl(e.baseUrl)),
       hasKey: !!(await readApiKey(this.context.secrets, e)),
       keyFromEnv: !!(e.apiKeyEnv && process.env[e.apiKeyEnv]),
     })));
   }
 
   /** Calls /models with the draft's URL and headers and the key stored for its id. */
-  async testConnection(draft: EndpointDraft): Promise<{ ok: true; count: number } | { ok: false; error: unknown }> {
+  async testConnection(shown: EndpointDraft): Promise<{ ok: true; count: number } | { ok: false; error: unknown }> {
     try {
+      const draft = withStoredSecrets(shown);
       const known = readEndpoints().find((e) => e.id === draft.id);
       const apiKey = await readApiKey(this.context.secrets, { ...draft, apiKeyEnv: known?.apiKeyEnv });
       const secretHeaders = stringList(known?.secretHeaders);

@@ -3,10 +3,11 @@ import { curlCommand } from '../../../src/chat/inspection/curl';
 import { ExchangeLog } from '../../../src/chat/inspection/exchangeLog';
 import { toErrorInfo } from '../../../src/chat/turn/turn';
 import { endpointSecrets } from '../../../src/llm/credentials';
+import { hideDraftSecrets, restoreDraftSecrets } from '../../../src/shared/endpointDraftSecrets';
 import { Tracer } from '../../../src/llm/trace';
 import { stripSecrets, urlSecrets } from '../../../src/shared/gatewayUrl';
 import type { TraceEvent } from '../../../src/llm/types';
-import { collect, harness, KEY, rejects, req, type Harness } from './helpers';
+import { collect, harness, KEY, rejects, req, textFromEvents, type Harness } from './helpers';
 
 // Every secret the client knows must stay out of what it hands on: errors, traces, and what is built
 // from them (the error record, "Copy as curl", log lines made of error messages).
@@ -134,6 +135,65 @@ describe('llm: secrets never leave the client', () => {
       assert.equal(x.requestHeaders['x-title'], 'Gateway Chat');
       assert.match(x.url, /api-version=1&key=\*\*\*/);
       assert.deepEqual(leaks(curlCommand(x)), []);
+    });
+  });
+
+  describe('a key echoed inside a normal answer', () => {
+    const pieces = (text: string, size: number) => Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, i * size + size));
+    const sseOf = (deltas: { content?: string; reasoning_content?: string }[]) =>
+      deltas.map((d) => `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: d, finish_reason: null }] })}\n\n`).join('')
+      + `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`;
+
+    for (const size of [1, 3, 7, 64]) {
+      it(`is masked in every text and reasoning delta and in the answer, in deltas of ${size} characters`, async () => {
+        const text = `Your key is ${KEY}. Keep it safe; s`;
+        const thought = `the user pasted ${KEY}`;
+        h.gw.enqueue({ sse: sseOf([...pieces(thought, size).map((p) => ({ reasoning_content: p })), ...pieces(text, size).map((p) => ({ content: p }))]) });
+        const r = await collect(h.client().stream(req('m')));
+        assert.equal(r.error, undefined);
+        assert.equal(textFromEvents(r.events, 'text'), 'Your key is ***. Keep it safe; s');
+        assert.equal(textFromEvents(r.events, 'reasoning'), 'the user pasted ***');
+        assert.equal(r.done!.choices[0].content, 'Your key is ***. Keep it safe; s');
+        assert.equal(r.done!.choices[0].reasoning, 'the user pasted ***');
+        assert.deepEqual(leaks(JSON.stringify(r.events)), []);
+      });
+    }
+
+    it('is masked in a non-streamed answer and in the partial answer of a broken stream', async () => {
+      h.gw.enqueue({ answer: { content: `echo ${KEY}` } });
+      assert.equal((await h.client().complete(req('m'))).choices[0].content, 'echo ***');
+      const broken = `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: `half ${KEY}` }, finish_reason: null }] })}\n\n`;
+      h.gw.enqueue({ sse: broken });
+      const r = await collect(h.client({ maxRetries: 0 }).stream(req('m')));
+      assert.equal(r.error?.kind, 'protocol');
+      assert.equal(r.error?.partial?.choices[0].content, 'half ***');
+      assert.deepEqual(leaks(JSON.stringify(r.events)), []);
+    });
+  });
+
+  describe('the setup form never holds a credential', () => {
+    const stored = {
+      id: 'relay', name: 'Relay', baseUrl: `https://gw.example/v1?api-version=1&key=${QUERY_KEY}`,
+      headers: { 'X-Relay-Token': TOKEN, 'X-Custom': MARKED, 'X-Title': 'Gateway Chat' },
+    };
+
+    it('shows secret header values and URL keys as ***, the rest as written', () => {
+      const shown = hideDraftSecrets(stored, ['x-custom']);
+      assert.deepEqual(leaks(JSON.stringify(shown)), []);
+      assert.deepEqual(shown.headers, { 'X-Relay-Token': '***', 'X-Custom': '***', 'X-Title': 'Gateway Chat' });
+      assert.equal(shown.baseUrl, 'https://gw.example/v1?api-version=1&key=***');
+    });
+
+    it('a form saved unchanged keeps the stored values; a changed value is taken as typed', () => {
+      const shown = hideDraftSecrets(stored, ['x-custom']);
+      assert.deepEqual(restoreDraftSecrets(shown, stored), stored);
+      const edited = { ...shown, baseUrl: 'https://other.example/v1', headers: { ...shown.headers, 'x-relay-token': 'new-token', 'X-New': '***' } };
+      const back = restoreDraftSecrets(edited, stored);
+      assert.equal(back.baseUrl, 'https://other.example/v1');
+      assert.equal(back.headers['x-relay-token'], 'new-token');
+      assert.equal(back.headers['X-Custom'], MARKED);
+      assert.equal(back.headers['X-New'], '***', 'a hidden value with nothing stored under its name stays as typed');
+      assert.deepEqual(restoreDraftSecrets(shown, undefined), shown, 'a new endpoint has nothing to restore');
     });
   });
 
