@@ -34,6 +34,8 @@ export type WebviewToHost =
   | { type: 'ready' }
   | { type: 'send'; text: string; attachments: Attachment[] }
   | { type: 'stop' }
+  /** The panel painted the last `delta` post: the host may post the next at once. */
+  | { type: 'deltaAck' }
   | { type: 'retry'; messageId: string }
   | { type: 'continue'; messageId: string }
   | { type: 'regenerate'; messageId: string }

@@ -68,6 +68,7 @@ const messages: { [K in WebviewToHost['type']]: Record<string, Check> } = {
   ready: {},
   send: { text: str, attachments },
   stop: {},
+  deltaAck: {},
   retry: { messageId: shortStr },
   continue: { messageId: shortStr },
   regenerate: { messageId: shortStr },

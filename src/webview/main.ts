@@ -59,6 +59,18 @@ class Panel {
   }
 }
 
+let ackScheduled = false;
+
+/** The host posts the next delta once this frame is painted (one post per frame, none waiting on a timer). */
+function acknowledgeAfterPaint(): void {
+  if (ackScheduled) return;
+  ackScheduled = true;
+  requestAnimationFrame(() => {
+    ackScheduled = false;
+    send({ type: 'deltaAck' });
+  });
+}
+
 function handle(message: HostToWebview): void {
   if (message.type === 'init') {
     setStrings(message.strings);
@@ -89,6 +101,7 @@ function handle(message: HostToWebview): void {
       return;
     case 'delta':
       ui.transcript.delta(message.messageId, { content: message.content, reasoning: message.reasoning, ...(message.choice ? { choice: message.choice } : {}) });
+      acknowledgeAfterPaint();
       return;
     case 'message':
       ui.transcript.upsert(message.message);

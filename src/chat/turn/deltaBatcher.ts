@@ -1,5 +1,7 @@
-// Coalesces streamed text so the webview gets at most one post per frame (per candidate) however
-// fast the gateway is.
+// Streamed text goes to the panel as soon as the panel has shown the last post: the first delta of
+// a quiet stream is posted at once (no timer to wait out), and what arrives while a post is still
+// unacknowledged is coalesced into the next one. The panel acknowledges after it painted, so a
+// fast gateway still gets at most one post per frame per candidate, and a slow one no added delay.
 export interface Batch {
   messageId: string;
   content: string;
@@ -8,11 +10,15 @@ export interface Batch {
   choice?: number;
 }
 
+/** A panel that never acknowledges (hidden, reloading) still gets what gathered, this often. */
+const ACK_TIMEOUT_MS = 250;
+
 export class DeltaBatcher {
   private pending = new Map<number, Batch>();
+  private inFlight = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly emit: (b: Batch) => void, private readonly frameMs = 16) {}
+  constructor(private readonly emit: (b: Batch) => void, private readonly ackTimeoutMs = ACK_TIMEOUT_MS) {}
 
   add(messageId: string, delta: { content?: string; reasoning?: string; choice?: number }): void {
     const choice = delta.choice ?? 0;
@@ -22,14 +28,30 @@ export class DeltaBatcher {
     if (!batch) this.pending.set(choice, (batch = { messageId, content: '', reasoning: '', ...(choice ? { choice } : {}) }));
     batch.content += delta.content ?? '';
     batch.reasoning += delta.reasoning ?? '';
-    this.timer ??= setTimeout(() => this.flush(), this.frameMs);
+    if (!this.inFlight) this.flush();
   }
 
-  flush(): void {
+  /** The panel has shown what was posted: post what gathered meanwhile, or be ready to post at once. */
+  ack(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const batches = [...this.pending.values()];
+    this.inFlight = false;
+    if (this.pending.size) this.flush();
+  }
+
+  /** Posts everything gathered now (the turn ends, a retry or a whole message follows). */
+  flush(): void {
+    const batches = [...this.pending.values()].filter((b) => b.content || b.reasoning);
     this.pending.clear();
-    for (const b of batches) if (b.content || b.reasoning) this.emit(b);
+    if (!batches.length) return;
+    for (const b of batches) this.emit(b);
+    this.inFlight = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.ack(), this.ackTimeoutMs);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
   }
 }

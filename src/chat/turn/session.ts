@@ -47,6 +47,11 @@ export class ChatSession {
     this.batcher = new DeltaBatcher((b) => ports.post({ type: 'delta', ...b }));
   }
 
+  /** The panel painted the last streamed post. */
+  deltaShown(): void {
+    this.batcher.ack();
+  }
+
   get busy(): boolean {
     return this.abort !== undefined;
   }

@@ -125,6 +125,7 @@ export class ChatController implements vscode.Disposable {
       case 'ready': return this.onReady();
       case 'send': return void (await this.session.send(m.text, m.attachments));
       case 'stop': return this.stop();
+      case 'deltaAck': return this.session.deltaShown();
       case 'retry': return this.session.retry(m.messageId);
       case 'continue': return this.session.continue(m.messageId);
       case 'regenerate': return this.session.regenerate(m.messageId);

@@ -1,47 +1,65 @@
 import assert from 'node:assert/strict';
 import { DeltaBatcher, type Batch } from '../../../src/chat/turn/deltaBatcher';
 
-const nextFrame = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('DeltaBatcher', () => {
-  it('posts once per frame for each choice, choice 0 without a choice field', async () => {
+  it('posts the first delta at once, coalesces while a post is unacknowledged, one post per choice', () => {
     const posts: Batch[] = [];
-    const b = new DeltaBatcher((x) => posts.push(x), 10);
-    b.add('m1', { content: 'Par' });
+    const b = new DeltaBatcher((x) => posts.push(x), 10_000);
+    b.add('m1', { content: 'Pa' });
+    assert.deepEqual(posts, [{ messageId: 'm1', content: 'Pa', reasoning: '' }], 'no waiting on a quiet stream');
+    b.add('m1', { content: 'ris' });
     b.add('m1', { content: 'It ', choice: 1 });
-    b.add('m1', { content: 'is' });
     b.add('m1', { reasoning: 'hmm', choice: 2 });
     b.add('m1', { content: 'is', choice: 1 });
-    assert.equal(posts.length, 0, 'nothing before the frame ends');
-    await nextFrame();
-    assert.deepEqual(posts, [
-      { messageId: 'm1', content: 'Paris', reasoning: '' },
+    assert.equal(posts.length, 1, 'nothing more until the panel has shown the first post');
+    b.ack();
+    assert.deepEqual(posts.slice(1), [
+      { messageId: 'm1', content: 'ris', reasoning: '' },
       { messageId: 'm1', content: 'It is', reasoning: '', choice: 1 },
       { messageId: 'm1', content: '', reasoning: 'hmm', choice: 2 },
     ]);
+    b.ack();
     b.add('m1', { content: ' Paris', choice: 1 });
-    await nextFrame();
-    assert.deepEqual(posts.at(-1), { messageId: 'm1', content: ' Paris', reasoning: '', choice: 1 }, 'a later frame posts only the choice that changed');
-    assert.equal(posts.length, 4);
+    assert.deepEqual(posts.at(-1), { messageId: 'm1', content: ' Paris', reasoning: '', choice: 1 }, 'after an ack with nothing waiting, the next delta goes at once');
+    assert.equal(posts.length, 5);
+    b.dispose();
+  });
+
+  it('a panel that never acknowledges still gets what gathered, after the timeout', async () => {
+    const posts: Batch[] = [];
+    const b = new DeltaBatcher((x) => posts.push(x), 20);
+    b.add('m1', { content: 'a' });
+    b.add('m1', { content: 'b' });
+    assert.equal(posts.length, 1);
+    for (let i = 0; i < 100 && posts.length < 2; i++) await wait(10);
+    assert.deepEqual(posts.map((p) => p.content), ['a', 'b']);
+    b.dispose();
   });
 
   it('flushes at once on demand and posts nothing empty', () => {
     const posts: Batch[] = [];
-    const b = new DeltaBatcher((x) => posts.push(x), 1000);
+    const b = new DeltaBatcher((x) => posts.push(x), 10_000);
     b.add('m1', { content: '' });
+    assert.equal(posts.length, 0, 'an empty delta is no post');
     b.add('m1', { content: 'x', choice: 1 });
+    b.add('m1', { content: 'y', choice: 1 });
     b.flush();
-    assert.deepEqual(posts, [{ messageId: 'm1', content: 'x', reasoning: '', choice: 1 }]);
+    assert.deepEqual(posts, [{ messageId: 'm1', content: 'x', reasoning: '', choice: 1 }, { messageId: 'm1', content: 'y', reasoning: '', choice: 1 }]);
     b.flush();
-    assert.equal(posts.length, 1);
+    assert.equal(posts.length, 2);
+    b.dispose();
   });
 
   it('never mixes two messages in one post', () => {
     const posts: Batch[] = [];
-    const b = new DeltaBatcher((x) => posts.push(x), 1000);
+    const b = new DeltaBatcher((x) => posts.push(x), 10_000);
+    b.add('m0', { content: 'first' });
     b.add('m1', { content: 'end of one' });
     b.add('m2', { content: 'start of two' });
     b.flush();
-    assert.deepEqual(posts.map((p) => [p.messageId, p.content]), [['m1', 'end of one'], ['m2', 'start of two']]);
+    assert.deepEqual(posts.map((p) => [p.messageId, p.content]), [['m0', 'first'], ['m1', 'end of one'], ['m2', 'start of two']]);
+    b.dispose();
   });
 });
