@@ -11,7 +11,7 @@ import { recordResult } from './results';
 import { median, ms, printTable, ratio } from './stats';
 import { newChat, watchNextAnswer, type AnswerDone } from './webview/answerWatch';
 import { benchModel, openBenchPanel, type BenchPanel } from './webview/benchPanel';
-import { measureMainThread, type MainThreadTime } from './webview/mainThread';
+import { LONG_TASK_MS, longTasks, measureMainThread, type MainThreadTime } from './webview/mainThread';
 import { buildNaiveWebview } from './webview/naiveBundle';
 
 const RUNS = numberOption('--runs', 3);
@@ -23,6 +23,8 @@ const STREAM = { chunkBytes: 2048, rate: 1000 };
 
 interface Run extends MainThreadTime {
   wallMs: number;
+  longTasks: number;
+  longestTaskMs: number;
 }
 
 async function streamOnce(bp: BenchPanel, renderer: string, tokens: number, text: string): Promise<Run> {
@@ -35,7 +37,8 @@ async function streamOnce(bp: BenchPanel, renderer: string, tokens: number, text
     return answer();
   });
   checkFinalDom(result, renderer, text);
-  return { ...time, wallMs: result.wallMs };
+  const long = longTasks(time);
+  return { ...time, wallMs: result.wallMs, longTasks: long.count, longestTaskMs: long.longestMs };
 }
 
 /** A run counts only if the renderer meant drew the whole answer: complete, every code block there. */
@@ -62,7 +65,7 @@ async function main(): Promise<void> {
           const run = await streamOnce(bp, name, tokens, texts[i]);
           const key = `${name}/${tokens}`;
           runs.set(key, [...(runs.get(key) ?? []), run]);
-          console.log(`  run ${r + 1}: ${name.padEnd(5)} ${String(tokens).padStart(6)} tokens  webview ${ms(run.webviewMs).padStart(9)}  renderer ${ms(run.rendererMs).padStart(9)}  wall ${ms(run.wallMs).padStart(9)}`);
+          console.log(`  run ${r + 1}: ${name.padEnd(5)} ${String(tokens).padStart(6)} tokens  webview ${ms(run.webviewMs).padStart(9)}  renderer ${ms(run.rendererMs).padStart(9)}  wall ${ms(run.wallMs).padStart(9)}  tasks > ${LONG_TASK_MS} ms: ${run.longTasks} (longest ${ms(run.longestTaskMs)})`);
         }
       }
     }
@@ -73,7 +76,7 @@ async function main(): Promise<void> {
 }
 
 function report(runs: Map<string, Run[]>): void {
-  const med = (key: string, field: keyof Run) => median(runs.get(key)!.map((r) => r[field]));
+  const med = (key: string, field: Exclude<keyof Run, 'webviewTasksMs'>) => median(runs.get(key)!.map((r) => r[field]));
   console.log(`\nmedian of ${RUNS} runs; webview = main-thread time of the chat webview's frames, renderer = the whole`);
   console.log('renderer main thread (workbench + webview + paint), wall = Enter to the final DOM\n');
   const rows = [['tokens', 'renderer', 'webview main thread', 'renderer main thread', 'wall to final DOM']];
@@ -95,6 +98,10 @@ function report(runs: Map<string, Run[]>): void {
   recordResult({ area, metric: `wall to final DOM, ${large / 1000}k tokens`, value: ms(med(`panel/${large}`, 'wallMs')) });
   recordResult({ area, metric: `scaling ${large / 1000}k / ${small / 1000}k (main thread)`, value: ratio(scaling), target: '<= 10x', pass: scaling <= 10 });
   recordResult({ area, metric: `naive / panel at ${large / 1000}k (main thread)`, value: ratio(vsNaive), target: '>= 5x', pass: vsNaive >= 5 });
+  const long = med(`panel/${large}`, 'longTasks');
+  const longest = med(`panel/${large}`, 'longestTaskMs');
+  recordResult({ area: 'long tasks', metric: `webview tasks > ${LONG_TASK_MS} ms while streaming ${large / 1000}k tokens`, value: String(long), target: '0', pass: long === 0 });
+  recordResult({ area: 'long tasks', metric: `longest webview task while streaming ${large / 1000}k tokens`, value: ms(longest), target: `< ${LONG_TASK_MS} ms`, pass: longest < LONG_TASK_MS });
 }
 
 main().catch((error) => {

@@ -14,6 +14,15 @@ import { extensionId } from '../../test/harness/paths';
 export interface MainThreadTime {
   webviewMs: number;
   rendererMs: number;
+  /** Durations of the top-level tasks in which the webview ran script (what a user feels as a freeze). */
+  webviewTasksMs: number[];
+}
+
+/** RAIL's bound: a task longer than this delays input visibly. */
+export const LONG_TASK_MS = 50;
+
+export function longTasks(time: MainThreadTime): { count: number; longestMs: number } {
+  return { count: time.webviewTasksMs.filter((d) => d > LONG_TASK_MS).length, longestMs: Math.max(0, ...time.webviewTasksMs) };
 }
 
 interface TraceEvent {
@@ -61,13 +70,18 @@ export function mainThreadTime(events: TraceEvent[]): MainThreadTime {
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   let webview = 0;
   let renderer = 0;
+  const webviewTasksMs: number[] = [];
   for (const { task, inside } of topLevelTasks(main)) {
     renderer += task.dur ?? 0;
     const ours = inside.filter((e) => frames.has(frameOf(e) ?? ''));
-    if (ours.some((e) => !RENDERING.has(e.name))) webview += task.dur ?? 0;
-    else webview += outermost(ours).reduce((sum, e) => sum + (e.dur ?? 0), 0);
+    if (ours.some((e) => !RENDERING.has(e.name))) {
+      webview += task.dur ?? 0;
+      webviewTasksMs.push((task.dur ?? 0) / 1000);
+    } else {
+      webview += outermost(ours).reduce((sum, e) => sum + (e.dur ?? 0), 0);
+    }
   }
-  return { webviewMs: webview / 1000, rendererMs: renderer / 1000 };
+  return { webviewMs: webview / 1000, rendererMs: renderer / 1000, webviewTasksMs };
 }
 
 /** The outer frame VS Code tags with our extension id, and every frame inside it. */

@@ -47,7 +47,9 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
     log,
     controller,
     view,
-    vscode.window.registerWebviewViewProvider(chatViewId, view),
+    // Kept alive while hidden: showing the view again is instant (a reload of the panel took most of a
+    // second) and a streaming answer goes on rendering; the cost is the panel's memory while hidden.
+    vscode.window.registerWebviewViewProvider(chatViewId, view, { webviewOptions: { retainContextWhenHidden: true } }),
     vscode.workspace.registerTextDocumentContentProvider(proposalScheme, proposals),
     vscode.workspace.registerTextDocumentContentProvider(inspectScheme, inspector),
     createModelStatus(),
