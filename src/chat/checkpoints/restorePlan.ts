@@ -79,11 +79,3 @@ export async function currentStates(port: WorkspacePort, chain: readonly Checkpo
   return out;
 }
 
-/** What a restore did, for the user. */
-export function restoreCounts(plan: RestorePlan): { restore: number; lost: string[]; conflicts: string[] } {
-  return {
-    restore: plan.steps.filter((s) => s.op === 'write' || s.op === 'delete').length,
-    lost: plan.steps.filter((s) => s.op === 'lost').map((s) => s.display),
-    conflicts: plan.steps.filter((s) => s.conflict).map((s) => s.display),
-  };
-}
