@@ -1,0 +1,62 @@
+// Checkpoints: an answer that edits one file, creates another and deletes a third (each approved)
+// lists them with "Restore checkpoint"; the checkpoint survives a window reload; restoring it puts the
+// three files back and leaves a file the user changed meanwhile (one the answer never touched) alone.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Scenario } from '../gateway';
+import { ChatPanel, until } from '../harness/chatPanel';
+import { connect, disconnect, type Connected } from './fixtures';
+
+const files = {
+  'src/app.ts': 'export const version = 1;\n',
+  'src/old.ts': 'export const old = true;\n',
+  'notes.md': '# Notes\n',
+};
+const call = (id: string, name: string, args: unknown) => ({ id, name, arguments: JSON.stringify(args) });
+const threeFiles: Scenario = { answer: { content: 'Changing three files.', toolCalls: [
+  call('e1', 'edit_file', { path: 'src/app.ts', edits: [{ search: 'version = 1', replace: 'version = 2' }] }),
+  call('c1', 'create_file', { path: 'src/new.ts', content: 'export const fresh = 1;\n' }),
+  call('d1', 'delete_file', { path: 'src/old.ts' }),
+] } };
+
+describe('checkpoints: restore a multi-file answer', function () {
+  let c: Connected;
+  before(async () => (c = await connect('e2e-checkpoints', { files })));
+  after(async () => disconnect(c));
+  const file = (rel: string) => path.join(c.wb.server.workspace, rel);
+  const read = (rel: string) => (fs.existsSync(file(rel)) ? fs.readFileSync(file(rel), 'utf8') : undefined);
+
+  it('puts back exactly what the answer changed, after a reload, and leaves the user\'s unrelated edit alone', async () => {
+    const { gw, wb } = c;
+    gw.route('test-model', { sequence: [threeFiles, { answer: { content: 'Three files changed.' } }] });
+    await c.panel.send('Change three files');
+    for (const id of ['e1', 'c1', 'd1']) {
+      const toolCall = c.panel.view.locator(`[data-testid="tool-call"][data-call-id="${id}"]`);
+      await toolCall.locator('[data-testid="tool-approval"]').waitFor({ timeout: 30_000 });
+      await toolCall.locator('[data-testid="approve"]').click();
+    }
+    await c.panel.waitForAnswer();
+    assert.deepEqual([read('src/app.ts'), read('src/new.ts'), read('src/old.ts')], ['export const version = 2;\n', 'export const fresh = 1;\n', undefined]);
+    const listed = async () => c.panel.view.locator('[data-testid="checkpoint-file"]').evaluateAll((items) =>
+      items.map((li) => `${(li as HTMLElement).dataset.change} ${li.textContent?.slice(2)}`));
+    assert.deepEqual(await listed(), ['edited src/app.ts', 'created src/new.ts', 'deleted src/old.ts']);
+    await wb.screenshot('checkpoint-files');
+
+    await wb.reload();
+    c.panel = await ChatPanel.open(wb);
+    const restore = c.panel.view.locator('[data-testid="restore-checkpoint"]');
+    await restore.waitFor({ timeout: 30_000 });
+    assert.equal(await restore.count(), 1, 'one answer changed files');
+    assert.deepEqual(await listed(), ['edited src/app.ts', 'created src/new.ts', 'deleted src/old.ts']);
+
+    fs.writeFileSync(file('notes.md'), '# Notes\nThe user wrote this after the answer.\n');
+    await restore.click();
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Restore the files only' }).first().click({ timeout: 15_000 });
+    await until('the three files are back', async () => read('src/app.ts') === files['src/app.ts'] && read('src/new.ts') === undefined && read('src/old.ts') === files['src/old.ts']);
+    assert.equal(read('notes.md'), '# Notes\nThe user wrote this after the answer.\n', 'a file the answer never touched is left alone');
+    await c.panel.view.locator('[data-testid="checkpoint-restored"]').waitFor({ timeout: 10_000 });
+    assert.equal(await restore.count(), 0, 'a restored checkpoint is not offered again');
+    await wb.toast(/Restored 3 files/).first().waitFor({ timeout: 10_000 });
+  });
+});
