@@ -7,7 +7,8 @@ import type { WorkspaceFolder } from '../../tools';
 export type FileState =
   | { kind: 'absent' }
   | { kind: 'file'; hash: string; size: number }
-  | { kind: 'directory' }
+  /** `listing`: a hash of the names of the files inside (none: too many to list), so a file added to it shows. */
+  | { kind: 'directory'; listing?: string }
   /** Too large (or unreadable) to keep: it cannot be put back, only told about. */
   | { kind: 'unsaved'; size: number };
 
@@ -43,6 +44,7 @@ export function sameState(a: FileState, b: FileState): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'file' && b.kind === 'file') return a.hash === b.hash;
   if (a.kind === 'unsaved' && b.kind === 'unsaved') return a.size === b.size;
+  if (a.kind === 'directory' && b.kind === 'directory') return a.listing !== undefined && a.listing === b.listing;
   return true;
 }
 

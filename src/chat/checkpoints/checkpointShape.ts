@@ -7,7 +7,8 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 function isState(v: unknown): v is FileState {
   if (!isObject(v)) return false;
   switch (v.kind) {
-    case 'absent': case 'directory': return true;
+    case 'absent': return true;
+    case 'directory': return v.listing === undefined || isString(v.listing);
     case 'file': return isString(v.hash) && /^[0-9a-f]{64}$/.test(v.hash) && typeof v.size === 'number';
     case 'unsaved': return typeof v.size === 'number';
     default: return false;

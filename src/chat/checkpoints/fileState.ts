@@ -4,13 +4,20 @@ import { createHash } from 'node:crypto';
 import type { WorkspacePath, WorkspacePort } from '../../tools';
 import type { FileState } from './checkpoint';
 
+/** A folder with more files than this is not listed (nor kept whole). */
+export const MAX_LISTED_FILES = 2000;
+
 export const contentHash = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** The state of `p`, and the bytes when it is a file of at most `maxBytes`. */
 export async function readState(port: WorkspacePort, p: WorkspacePath, maxBytes: number): Promise<{ state: FileState; bytes?: Uint8Array }> {
   const stat = await port.stat(p);
   if (!stat) return { state: { kind: 'absent' } };
-  if (stat.type === 'directory') return { state: { kind: 'directory' } };
+  if (stat.type === 'directory' && !stat.symlink) {
+    const files = await filesUnder(port, p, MAX_LISTED_FILES);
+    const listing = files && contentHash(Buffer.from(files.map((f) => f.path).sort().join('\u0000'), 'utf8'));
+    return { state: { kind: 'directory', ...(listing ? { listing } : {}) } };
+  }
   if (stat.type !== 'file' || stat.size > maxBytes) return { state: { kind: 'unsaved', size: stat.size } };
   const { bytes, size } = await port.readFile(p, { maxBytes: maxBytes + 1 });
   if (size > maxBytes) return { state: { kind: 'unsaved', size } };

@@ -6,10 +6,7 @@ import type { CheckpointSummary } from '../../shared/conversation';
 import { displayOf, type WorkspacePath, type WorkspacePort } from '../../tools';
 import { entryKey, summarize, type Checkpoint, type FileState, type SnapshotEntry } from './checkpoint';
 import type { CheckpointStore } from './checkpointStore';
-import { filesUnder, readState } from './fileState';
-
-/** A folder with more files than this is not kept whole. */
-export const MAX_FOLDER_FILES = 2000;
+import { filesUnder, MAX_LISTED_FILES, readState } from './fileState';
 
 export interface RecorderParts {
   store: CheckpointStore;
@@ -67,7 +64,7 @@ export class CheckpointRecorder {
       const { state, bytes } = await readState(this.parts.port, p, this.parts.store.maxFileBytes);
       if (state.kind === 'file') return [{ ...base(p, display), before: { ...state, hash: await this.parts.store.putBlob(bytes!) } }];
       if (state.kind !== 'directory') return [{ ...base(p, display), before: state }];
-      const files = await filesUnder(this.parts.port, p, MAX_FOLDER_FILES);
+      const files = await filesUnder(this.parts.port, p, MAX_LISTED_FILES);
       if (!files) return [{ ...base(p, display), before: { kind: 'unsaved', size: 0 } }];
       const inside = await Promise.all(files.filter((f) => !this.seen.has(entryKey(f))).map((f) => this.snapshot(f)));
       return [{ ...base(p, display), before: state }, ...inside.flat()];

@@ -24,7 +24,7 @@ export interface RestoreStep extends RestoreTarget {
 }
 
 export interface RestorePlan {
-  /** Deletions first (a folder a rename made goes before the files that return to the old one). */
+  /** Deletions first, deepest first (a folder a rename made goes before the files return to the old one). */
   steps: RestoreStep[];
   /** Terminal commands the chain ran: a restore cannot undo them. */
   commands: string[];
@@ -57,7 +57,8 @@ export function planRestore(chain: readonly Checkpoint[], current: readonly File
     const op = opFor(t.target, now);
     return { ...t, current: now, op, conflict: (op === 'write' || op === 'delete') && !sameState(now, t.left) };
   });
-  const rank = (s: RestoreStep) => (s.op === 'delete' ? 0 : 1);
+  // Deletions first, the deepest first (a folder goes once its files went); then the writes.
+  const rank = (s: RestoreStep) => (s.op === 'delete' ? -s.path.split('/').length : 1);
   return { steps: steps.sort((a, b) => rank(a) - rank(b)), commands: chain.flatMap((c) => c.commands) };
 }
 
@@ -66,8 +67,8 @@ function opFor(target: FileState, current: FileState): RestoreOp {
   switch (target.kind) {
     case 'file': return 'write';
     case 'absent': return 'delete';
-    // A folder comes back with the files put back into it.
-    case 'directory': return current.kind === 'absent' ? 'keep' : 'lost';
+    // A folder comes back with the files put back into it; the files in one that is there are steps of their own.
+    case 'directory': return current.kind === 'absent' || current.kind === 'directory' ? 'keep' : 'lost';
     case 'unsaved': return 'lost';
   }
 }

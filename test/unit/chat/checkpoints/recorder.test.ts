@@ -19,11 +19,11 @@ describe('checkpoints: what an answer snapshots', () => {
     ]);
     const c = (await ws.store.get('m1'))!;
     assert.deepEqual(c.entries.map((e) => [e.path, e.before.kind, e.after?.kind]), [
-      ['a.ts', 'file', 'file'], ['dir/b.ts', 'absent', 'file'], ['c.ts', 'file', 'absent'],
-    ], 'one entry per written path, none for the read');
+      ['a.ts', 'file', 'file'], ['dir', 'absent', 'directory'], ['dir/b.ts', 'absent', 'file'], ['c.ts', 'file', 'absent'],
+    ], 'one entry per written path (and the folder the create made), none for the read');
     const a = c.entries[0];
     assert.equal(a.before.kind === 'file' && await decoded(ws.store, a.before.hash), 'a1\n', 'the first write decides: not the a2 in between');
-    assert.equal(c.entries[2].before.kind === 'file' && await decoded(ws.store, c.entries[2].before.hash), 'c1\n');
+    assert.equal(c.entries[3].before.kind === 'file' && await decoded(ws.store, c.entries[3].before.hash), 'c1\n');
     assert.deepEqual(summary, { files: [{ path: 'a.ts', change: 'edited' }, { path: 'dir/b.ts', change: 'created' }, { path: 'c.ts', change: 'deleted' }] });
     assert.equal(c.promptId, 'prompt-of-m1');
   });

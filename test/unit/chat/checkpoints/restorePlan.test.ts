@@ -24,6 +24,18 @@ describe('checkpoints: restore plans', () => {
     assert.equal(ws.read('other.ts'), 'the user was here\n', "the user's unrelated edit is untouched");
   });
 
+  it('a folder the answer created goes with its file, unless something else was put in it since', async () => {
+    const ws = workspace({});
+    await answer(ws, 'm1', [['create_file', { path: 'gen/deep/out.ts', content: 'o' }]], undefined, 'p1');
+    assert.deepEqual(ops(await plan(ws, chainFrom(await all(ws), 'm1', false))), { gen: 'delete', 'gen/deep': 'delete', 'gen/deep/out.ts': 'delete' });
+    ws.write('gen/mine.ts', 'the user put this here');
+    const p = await plan(ws, chainFrom(await all(ws), 'm1', false));
+    assert.deepEqual(ops(p), { gen: 'delete conflict', 'gen/deep': 'delete', 'gen/deep/out.ts': 'delete' });
+    await apply(ws, p, false);
+    assert.equal(ws.read('gen/mine.ts'), 'the user put this here');
+    assert.equal(ws.read('gen/deep/out.ts'), undefined);
+  });
+
   it('restoring an earlier answer undoes the later ones too, back to how the earliest found each file', async () => {
     const ws = workspace({ 'a.ts': 'a1\n', 'b.ts': 'b1\n' });
     await answer(ws, 'm1', [edit('a.ts', 'a1', 'a2')], undefined, 'p1');
