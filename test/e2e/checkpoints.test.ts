@@ -59,4 +59,21 @@ describe('checkpoints: restore a multi-file answer', function () {
     assert.equal(await restore.count(), 0, 'a restored checkpoint is not offered again');
     await wb.toast(/Restored 3 files/).first().waitFor({ timeout: 10_000 });
   });
+
+  it('a rewind puts the files back and the prompt into the composer, to edit and send again', async () => {
+    const { gw, wb } = c;
+    gw.route('test-model', { sequence: [{ answer: { toolCalls: [call('c2', 'create_file', { path: 'draft.md', content: 'draft' })] } }, { answer: { content: 'Drafted.' } }] });
+    await c.panel.send('Write a draft');
+    const toolCall = c.panel.view.locator('[data-testid="tool-call"][data-call-id="c2"]');
+    await toolCall.locator('[data-testid="tool-approval"]').waitFor({ timeout: 30_000 });
+    await toolCall.locator('[data-testid="approve"]').click();
+    await c.panel.waitForAnswer();
+    assert.equal(read('draft.md'), 'draft');
+    await c.panel.view.locator('[data-testid="restore-checkpoint"]').click();
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Restore the files and rewind the conversation' }).first().click({ timeout: 15_000 });
+    await until('the draft is gone', async () => read('draft.md') === undefined);
+    await until('the prompt is back in the composer', async () => (await c.panel.composer.inputValue()) === 'Write a draft');
+    assert.equal(await c.panel.messages('user').filter({ hasText: 'Write a draft' }).count(), 0, 'the rewound turn left the transcript');
+    assert.equal(await c.panel.messages('user').filter({ hasText: 'Change three files' }).count(), 1, 'the turns before it stay');
+  });
 });
