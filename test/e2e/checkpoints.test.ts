@@ -76,4 +76,29 @@ describe('checkpoints: restore a multi-file answer', function () {
     assert.equal(await c.panel.messages('user').filter({ hasText: 'Write a draft' }).count(), 0, 'the rewound turn left the transcript');
     assert.equal(await c.panel.messages('user').filter({ hasText: 'Change three files' }).count(), 1, 'the turns before it stay');
   });
+
+  it('a file the user changed after the answer shows a diff and is overwritten only when the user says so', async () => {
+    const { gw, wb } = c;
+    gw.route('test-model', { sequence: [{ answer: { toolCalls: [
+      call('e3', 'edit_file', { path: 'src/app.ts', edits: [{ search: 'version = 1', replace: 'version = 3' }] }),
+      call('e4', 'edit_file', { path: 'notes.md', edits: [{ search: '# Notes', replace: '# Notes (by the model)' }] }),
+    ] } }, { answer: { content: 'Edited.' } }] });
+    await c.panel.send('Edit two files');
+    for (const id of ['e3', 'e4']) {
+      const toolCall = c.panel.view.locator(`[data-testid="tool-call"][data-call-id="${id}"]`);
+      await toolCall.locator('[data-testid="tool-approval"]').waitFor({ timeout: 30_000 });
+      await toolCall.locator('[data-testid="approve"]').click();
+    }
+    await c.panel.waitForAnswer();
+    const notesBefore = read('notes.md')!.replace('# Notes (by the model)', '# Notes');
+    fs.writeFileSync(file('src/app.ts'), 'export const version = 3; // the user was here\n');
+    await c.panel.view.locator('[data-testid="restore-checkpoint"]').click();
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Restore the files only' }).first().click({ timeout: 15_000 });
+    const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'src/app.ts was changed after this answer' });
+    await dialog.waitFor({ timeout: 15_000 });
+    await wb.page.locator('.editor-instance .monaco-diff-editor').first().waitFor({ timeout: 10_000 });
+    await dialog.locator('.monaco-button', { hasText: 'Keep mine' }).click();
+    await until('the other file is restored', async () => read('notes.md') === notesBefore);
+    assert.equal(read('src/app.ts'), 'export const version = 3; // the user was here\n', 'kept, as the user chose');
+  });
 });
