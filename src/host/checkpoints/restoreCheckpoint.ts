@@ -20,9 +20,22 @@ export interface RestorerParts {
 }
 
 export class CheckpointRestorer {
+  /** One restore at a time: a second click while the first asks is ignored. */
+  private restoring = false;
+
   constructor(private readonly parts: RestorerParts) {}
 
   async restore(messageId: string): Promise<void> {
+    if (this.restoring) return;
+    this.restoring = true;
+    try {
+      await this.restoreNow(messageId);
+    } finally {
+      this.restoring = false;
+    }
+  }
+
+  private async restoreNow(messageId: string): Promise<void> {
     const { store, session, port, log } = this.parts;
     if (session.busy) return void vscode.window.showInformationMessage(vscode.l10n.t('Stop the answer first: a checkpoint is restored only while the model is not working.'));
     const all = store ? await store.ofConversation(session.conversation.id) : [];
