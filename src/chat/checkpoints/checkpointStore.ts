@@ -123,7 +123,9 @@ export class CheckpointStore {
       if (parsed.version !== 1 || !Array.isArray(parsed.checkpoints) || typeof parsed.nextSeq !== 'number') throw new Error('not a checkpoint index');
       const checkpoints = parsed.checkpoints.filter(isCheckpoint);
       const nextSeq = Math.max(parsed.nextSeq, ...checkpoints.map((c) => c.seq + 1));
-      return { version: 1, nextSeq, checkpoints };
+      const index: Index = { version: 1, nextSeq, checkpoints };
+      await this.dropOrphans(index);
+      return index;
     } catch (e) {
       // Never deleted: set aside for whoever wants to look, and start again.
       await fs.rename(this.indexFile, `${this.indexFile}.corrupt-${Date.now()}`).catch(() => undefined);
@@ -142,6 +144,16 @@ export class CheckpointStore {
     const kept = new Set(index.checkpoints.flatMap((c) => blobsOf(c).map((b) => b.hash)));
     const drop = new Set(gone.flatMap((c) => blobsOf(c).map((b) => b.hash)).filter((h) => !kept.has(h)));
     for (const hash of drop) await fs.rm(path.join(this.blobDir, hash), { force: true }).catch(() => undefined);
+  }
+
+  /**
+   * Blobs no checkpoint names (a window closed between a blob and the index naming it) go at load,
+   * before this window writes any: they would never be counted against the limit, nor deleted.
+   */
+  private async dropOrphans(index: Index): Promise<void> {
+    const kept = new Set(index.checkpoints.flatMap((c) => blobsOf(c).map((b) => b.hash)));
+    const names = await fs.readdir(this.blobDir).catch((): string[] => []);
+    for (const name of names) if (!kept.has(name)) await fs.rm(path.join(this.blobDir, name), { force: true }).catch(() => undefined);
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {

@@ -48,6 +48,17 @@ describe('checkpoints: the store', () => {
     assert.equal((await new CheckpointStore(ws.storeDir).get('first')), undefined, 'gone from the index on disk too');
   });
 
+  it('at load, drops content no checkpoint names (a window closed between writing it and the index)', async () => {
+    const ws = workspace({ 'a.ts': 'a\n' });
+    await answer(ws, 'm', [['delete_file', { path: 'a.ts' }]]);
+    const orphan = path.join(ws.storeDir, 'blobs', 'f'.repeat(64));
+    fs.writeFileSync(orphan, 'left behind');
+    const again = new CheckpointStore(ws.storeDir);
+    assert.ok(await again.get('m'));
+    assert.equal(fs.existsSync(orphan), false);
+    assert.equal(fs.readdirSync(path.join(ws.storeDir, 'blobs')).length, 1, "the checkpoint's own content stays");
+  });
+
   it('removes restored checkpoints with their content', async () => {
     const ws = workspace({ 'a.ts': 'a\n' });
     await answer(ws, 'm', [['delete_file', { path: 'a.ts' }]]);
