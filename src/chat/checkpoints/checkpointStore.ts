@@ -106,7 +106,10 @@ export class CheckpointStore {
   }
 
   private loaded(): Promise<Index> {
-    return (this.index ??= this.readIndex());
+    return (this.index ??= this.readIndex().then(async (index) => {
+      await this.dropOrphans(index);
+      return index;
+    }));
   }
 
   private async readIndex(): Promise<Index> {
@@ -123,9 +126,7 @@ export class CheckpointStore {
       if (parsed.version !== 1 || !Array.isArray(parsed.checkpoints) || typeof parsed.nextSeq !== 'number') throw new Error('not a checkpoint index');
       const checkpoints = parsed.checkpoints.filter(isCheckpoint);
       const nextSeq = Math.max(parsed.nextSeq, ...checkpoints.map((c) => c.seq + 1));
-      const index: Index = { version: 1, nextSeq, checkpoints };
-      await this.dropOrphans(index);
-      return index;
+      return { version: 1, nextSeq, checkpoints };
     } catch (e) {
       // Never deleted: set aside for whoever wants to look, and start again.
       await fs.rename(this.indexFile, `${this.indexFile}.corrupt-${Date.now()}`).catch(() => undefined);
