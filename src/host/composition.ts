@@ -1,7 +1,9 @@
 // The one place where the extension's objects are built and wired: stores, gateways, the turn
 // planner, the chat session, the controller, the view and the commands. activate() calls it.
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import * as vscode from 'vscode';
+import { CheckpointStore } from '../chat/checkpoints/checkpointStore';
 import { HistoryStore } from '../chat/storage/historyStore';
 import { ChatSession } from '../chat/turn/session';
 import { ProposalDocuments, proposalScheme } from './editor/applyWithDiff';
@@ -16,6 +18,7 @@ import { Inspector, inspectScheme } from './inspection/inspector';
 import { createModelStatus } from './settings/statusBar';
 import { closeTabsOf, ToolApprovals } from './tools/toolApprovals';
 import { TurnPlanner } from './settings/turnPlanner';
+import { CheckpointRestorer } from './checkpoints/restoreCheckpoint';
 
 export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
   const log = vscode.window.createOutputChannel('Gateway Chat', { log: true });
@@ -25,6 +28,10 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
   const approvals = new ToolApprovals(proposals);
   const store = new HistoryStore(context.globalStorageUri.fsPath, storeReports(log));
   const planner = new TurnPlanner(gateways, compatibility, log);
+  // Per workspace (no folder open: no tools that write, and no checkpoints).
+  const checkpoints = context.storageUri && new CheckpointStore(path.join(context.storageUri.fsPath, 'checkpoints'), {
+    onError: (what, e) => log.warn(`Checkpoint ${what} failed: ${e instanceof Error ? e.message : String(e)}`),
+  });
   let controller: ChatController | undefined;
   const session = new ChatSession({
     store,
@@ -32,6 +39,7 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
     planTurn: (model) => planner.plan(model),
     rememberFixes: (model, fixes) => compatibility.remember(model, fixes),
     toolHost: approvals,
+    ...(checkpoints ? { checkpoints } : {}),
     newId: () => randomUUID(),
     now: () => Date.now(),
   });
@@ -39,7 +47,8 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
     exchanges: (id) => session.exchanges.get(id),
     model: (id) => session.conversation.messages.find((x) => x.id === id)?.model,
   });
-  controller = new ChatController({ context, log, session, store, gateways, approvals, proposals, inspector, drafts: new DraftStore(context) });
+  const restorer = new CheckpointRestorer({ store: checkpoints, session, port: approvals.port, proposals, log });
+  controller = new ChatController({ context, log, session, store, gateways, approvals, proposals, inspector, drafts: new DraftStore(context), restorer });
   const view = new ChatViewProvider(context, controller, log);
   // A proposal's diff left open by a reload shows nothing that can still be applied or approved.
   void closeTabsOf((uri) => uri.scheme === proposalScheme);

@@ -138,6 +138,15 @@ export interface ToolApprovalView {
   canAllowForConversation: boolean;
 }
 
+/** The files an answer's tools changed, kept as a checkpoint the user can restore. */
+export interface CheckpointSummary {
+  files: { path: string; change: 'created' | 'edited' | 'deleted' }[];
+  /** Terminal commands the answer ran: a restore cannot undo them. */
+  commands?: number;
+  /** Restored: the files went back, the checkpoint is used up. */
+  restored?: boolean;
+}
+
 export interface MessageRecord {
   id: string;
   role: 'user' | 'assistant' | 'tool';
@@ -166,6 +175,8 @@ export interface MessageRecord {
   jsonCheck?: { valid: boolean; errors: string[] };
   /** One-line notes on how the request was adapted (a parameter the gateway rejected and was dropped). */
   notices?: string[];
+  /** Files this answer's tools changed (set while they run), restorable from the workspace's checkpoints. */
+  checkpoint?: CheckpointSummary;
 }
 
 export interface ConversationRecord {

@@ -102,6 +102,7 @@ const messages: { [K in WebviewToHost['type']]: Record<string, Check> } = {
   inspect: { messageId: shortStr },
   copyCurl: { messageId: shortStr },
   chooseCandidate: { messageId: shortStr, index: (v) => nonNegative(v) && (v as number) < 128 },
+  restoreCheckpoint: { messageId: shortStr },
 };
 
 /** Returns the message if it is a well-formed WebviewToHost, otherwise undefined. */

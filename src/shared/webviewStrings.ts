@@ -201,6 +201,14 @@ export const webviewStrings = [
   "rejected",
   "running",
   "waiting for you",
+  // Checkpoints under an answer
+  "Files changed by this answer",
+  "Restore checkpoint",
+  "Checkpoint restored",
+  "It also ran terminal commands; a restore cannot undo those.",
+  "created",
+  "edited",
+  "deleted",
 ] as const;
 
 export type WebviewString = (typeof webviewStrings)[number];

@@ -8,3 +8,4 @@ export { approvalReasons, approvalRequest, NEVER_ALLOW_FOR_CONVERSATION, TOOLS_O
 export { executeToolCalls, toolResultMessages, DEFAULT_MAX_CALLS, DEFAULT_MAX_RESULT_CHARS, type ExecutorContext, type ToolCallState, type ToolResult } from './executor';
 export { safeGitArgs, safeGitEnv } from './safeGit';
 export { withoutVariables } from './terminalEnv';
+export { displayOf } from './definitions/common';

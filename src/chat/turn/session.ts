@@ -16,6 +16,7 @@ import { ExchangeLog } from '../inspection/exchangeLog';
 import { addNotices, runHealingTurn } from './healingTurn';
 import { beginAnswer } from '../../shared/answerReducer';
 import { normalizeMessage } from '../storage/normalize';
+import type { CheckpointStore } from '../checkpoints/checkpointStore';
 
 export interface SessionPorts {
   store: HistoryStore;
@@ -26,6 +27,8 @@ export interface SessionPorts {
   rememberFixes?(model: string, fixes: CompatFix[]): void;
   /** Carries out the model's tool calls (asks the user, runs them on the workspace); absent: none run. */
   toolHost?: ToolHost;
+  /** Keeps what the tools are about to change (absent: no workspace storage, no checkpoints). */
+  checkpoints?: CheckpointStore;
   newId(): string;
   now(): number;
 }
@@ -103,6 +106,36 @@ export class ChatSession {
 
   stop(): void {
     this.abort?.abort();
+  }
+
+  /** The user message whose turn `messageId` answers. */
+  promptOf(message: MessageRecord | string): MessageRecord | undefined {
+    const msgs = this.conversation.messages;
+    const i = msgs.findIndex((x) => x === message || x.id === message);
+    return msgs.slice(0, Math.max(i, 0)).findLast((x) => x.role === 'user');
+  }
+
+  /** Their checkpoints were restored: the answers say so, and offer it no more. */
+  markRestored(messageIds: readonly string[]): void {
+    for (const m of this.conversation.messages) {
+      if (!m.checkpoint || !messageIds.includes(m.id)) continue;
+      m.checkpoint.restored = true;
+      this.ports.post({ type: 'message', message: m, busy: this.busy });
+    }
+    void this.save();
+  }
+
+  /** Back to before the prompt `promptId` (the turns after it kept as a branch); the prompt returns to the composer. */
+  rewind(promptId: string): boolean {
+    const i = this.conversation.messages.findIndex((m) => m.id === promptId && m.role === 'user');
+    if (i < 0 || this.busy) return false;
+    this.keepBranch();
+    const [prompt] = this.conversation.messages.splice(i);
+    this.touch();
+    void this.save();
+    this.show();
+    this.ports.post({ type: 'composer', text: prompt.content, attachments: prompt.attachments ?? [] });
+    return true;
   }
 
   /** Runs a failed answer again in place. */
@@ -232,6 +265,7 @@ export class ChatSession {
           host: tools, allowed: this.allowedToolsOf(c.id), signal: abort.signal, readOnlyWithoutAsking: plan.readOnlyWithoutAsking,
           onChange: () => this.ports.post({ type: 'message', message: m, busy: true }),
           save: () => this.ports.store.save(c),
+          ...(this.ports.checkpoints ? { checkpoints: { store: this.ports.checkpoints, conversationId: c.id, promptId: this.promptOf(m)?.id ?? m.id } } : {}),
         });
         if (abort.signal.aborted) break;
         // The model answers the results in a new message; the loop goes on until it stops calling tools.

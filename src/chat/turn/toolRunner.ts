@@ -6,6 +6,9 @@ import type { AssembledToolCall } from '../../llm';
 import type { MessageRecord, ToolApprovalView, ToolCallRecord } from '../../shared/conversation';
 import { executeToolCalls, type ApprovalDecision, type ApprovalRequest, type WorkspacePort } from '../../tools';
 import { assertNever } from '../../shared/assertNever';
+import type { CheckpointStore } from '../checkpoints/checkpointStore';
+import { CheckpointRecorder } from '../checkpoints/recorder';
+import { recordingPort } from '../checkpoints/recordingPort';
 
 export interface ToolHost {
   port: WorkspacePort;
@@ -27,6 +30,8 @@ export interface ToolRunOptions {
   onChange(): void;
   /** Persist the conversation now. */
   save(): Promise<void>;
+  /** Where the files the calls are about to change are kept first, so the user can restore them. */
+  checkpoints?: { store: CheckpointStore; conversationId: string; promptId: string };
 }
 
 export async function runToolCalls(m: MessageRecord, o: ToolRunOptions): Promise<void> {
@@ -34,8 +39,16 @@ export async function runToolCalls(m: MessageRecord, o: ToolRunOptions): Promise
   const byId = new Map(records.map((r) => [r.id, r]));
   const calls: AssembledToolCall[] = records.map(toAssembled);
   for (const r of records) r.path ??= pathArgument(r);
+  const recorder = o.checkpoints && new CheckpointRecorder({
+    store: o.checkpoints.store, port: o.host.port,
+    meta: { id: m.id, conversationId: o.checkpoints.conversationId, promptId: o.checkpoints.promptId },
+    onChange: (summary) => {
+      if (summary.files.length || summary.commands) m.checkpoint = summary;
+      o.onChange();
+    },
+  });
   await executeToolCalls(calls, {
-    port: o.host.port,
+    port: recorder ? recordingPort(o.host.port, recorder) : o.host.port,
     settings: { alwaysAskForReadOnly: !o.readOnlyWithoutAsking },
     allowedTools: o.allowed,
     signal: o.signal,

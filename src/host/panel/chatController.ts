@@ -21,6 +21,7 @@ import { pickSchema } from './schemaPicker';
 import { modelSettingsView, saveModelSettings } from '../settings/modelSettingsEditor';
 import type { Inspector } from '../inspection/inspector';
 import { currentModel } from '../settings/turnPlanner';
+import type { CheckpointRestorer } from '../checkpoints/restoreCheckpoint';
 
 const lastConversationKey = 'gatewayChat.lastConversation';
 
@@ -34,6 +35,7 @@ export interface ControllerParts {
   proposals: ProposalDocuments;
   inspector: Inspector;
   drafts: DraftStore;
+  restorer: CheckpointRestorer;
 }
 
 export class ChatController implements vscode.Disposable {
@@ -48,10 +50,11 @@ export class ChatController implements vscode.Disposable {
   private readonly proposals: ProposalDocuments;
   private readonly inspector: Inspector;
   private readonly drafts: DraftStore;
+  private readonly restorer: CheckpointRestorer;
 
   constructor(parts: ControllerParts) {
     ({ context: this.context, log: this.log, session: this.session, store: this.store, gateways: this.gateways,
-      approvals: this.approvals, proposals: this.proposals, inspector: this.inspector, drafts: this.drafts } = parts);
+      approvals: this.approvals, proposals: this.proposals, inspector: this.inspector, drafts: this.drafts, restorer: this.restorer } = parts);
   }
 
   /** Sends a prompt into the panel's conversation; resolves with the settled answer (undefined: nothing was sent). */
@@ -185,6 +188,7 @@ export class ChatController implements vscode.Disposable {
       case 'chooseCandidate': return void this.session.chooseCandidate(m.messageId, m.index);
       case 'inspect': return this.inspector.open(m.messageId);
       case 'copyCurl': return this.inspector.copyCurl(m.messageId);
+      case 'restoreCheckpoint': return this.restorer.restore(m.messageId);
       default: assertNever(m);
     }
   }

@@ -10,6 +10,7 @@ import { t, tAny } from '../i18n';
 import { LogprobsView } from '../answers/logprobsView';
 import { StreamingMarkdown, type RenderHooks } from '../markdown';
 import { renderToolCalls } from './toolCallView';
+import { renderCheckpoint } from './checkpointView';
 import { noticeList, requestActions } from './requestActions';
 import { usageText } from './usageText';
 import { send } from '../vscodeApi';
@@ -22,6 +23,7 @@ export class MessageView {
   private markdown: StreamingMarkdown | undefined;
   private readonly errorSlot: HTMLElement;
   private readonly toolSlot: HTMLElement;
+  private readonly checkpointSlot: HTMLElement;
   private readonly footer: HTMLElement;
   private readonly extras: AnswerExtras;
   private countdown: ReturnType<typeof setInterval> | undefined;
@@ -32,9 +34,10 @@ export class MessageView {
     this.content = el('div', { className: 'content', testId: 'message-content' });
     this.errorSlot = el('div', { className: 'error-slot' });
     this.toolSlot = el('div', { className: 'tool-slot' });
+    this.checkpointSlot = el('div', { className: 'checkpoint-slot' });
     this.footer = el('footer', { className: 'message-footer' });
     this.extras = new AnswerExtras(this.content);
-    this.body = el('div', { className: 'message-body' }, this.content, this.extras.root, this.toolSlot, this.errorSlot);
+    this.body = el('div', { className: 'message-body' }, this.content, this.extras.root, this.toolSlot, this.checkpointSlot, this.errorSlot);
     this.root = el('article', {
       className: `message ${message.role}`,
       testId: 'message',
@@ -221,6 +224,7 @@ export class MessageView {
     for (const n of this.toolSlot.querySelectorAll<HTMLElement>('[data-testid="tool-call"]')) {
       if (open.has(n.dataset.callId)) n.querySelector('details')!.open = true;
     }
+    this.checkpointSlot.replaceChildren(renderCheckpoint(this.message));
   }
 
   private errorBlock(m: MessageRecord): HTMLElement {
