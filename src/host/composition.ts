@@ -16,6 +16,8 @@ import { Inspector, inspectScheme } from './inspection/inspector';
 import { createModelStatus } from './settings/statusBar';
 import { closeTabsOf, ToolApprovals } from './tools/toolApprovals';
 import { TurnPlanner } from './settings/turnPlanner';
+import { RulesReader } from '../chat/instructions/rulesReader';
+import { VsCodeWorkspacePort } from './tools/workspacePort';
 
 export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
   const log = vscode.window.createOutputChannel('Gateway Chat', { log: true });
@@ -24,7 +26,7 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
   const proposals = new ProposalDocuments();
   const approvals = new ToolApprovals(proposals);
   const store = new HistoryStore(context.globalStorageUri.fsPath, storeReports(log));
-  const planner = new TurnPlanner(gateways, compatibility, log);
+  const planner = new TurnPlanner(gateways, compatibility, log, new RulesReader(new VsCodeWorkspacePort()));
   let controller: ChatController | undefined;
   const session = new ChatSession({
     store,

@@ -76,7 +76,9 @@ export type WebviewToHost =
   /** The request behind an answer as a curl command on the clipboard (the key never in it). */
   | { type: 'copyCurl'; messageId: string }
   /** The user picked one of an answer's `n` candidates to continue the conversation with. */
-  | { type: 'chooseCandidate'; messageId: string; index: number };
+  | { type: 'chooseCandidate'; messageId: string; index: number }
+  /** The Instructions editor changed: the conversation's own instructions (empty: none). */
+  | { type: 'setInstructions'; text: string };
 
 export type HostToWebview =
   | { type: 'init'; locale: string; strings: Record<string, string>; version: string }

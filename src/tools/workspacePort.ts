@@ -29,6 +29,8 @@ export interface FileStat {
   size: number;
   /** How many names (hard links) the file has, where the file system tells; the guard refuses more than one. */
   links?: number;
+  /** Last modification, ms since the epoch: a reader that caches the file knows it changed. */
+  mtimeMs?: number;
 }
 
 export interface DirEntry {

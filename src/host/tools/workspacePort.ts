@@ -31,7 +31,7 @@ export class VsCodeWorkspacePort implements WorkspacePort {
     if (!l) return undefined;
     const s = l.isSymbolicLink() ? await fs.stat(abs).catch(() => undefined) : l;
     const type = s?.isFile() ? 'file' : s?.isDirectory() ? 'directory' : 'other';
-    return { type, symlink: l.isSymbolicLink(), size: s?.size ?? 0, ...(s ? { links: s.nlink } : {}) };
+    return { type, symlink: l.isSymbolicLink(), size: s?.size ?? 0, ...(s ? { links: s.nlink, mtimeMs: s.mtimeMs } : {}) };
   }
 
   async readFile(p: WorkspacePath, options: { maxBytes: number }): Promise<FileBytes> {

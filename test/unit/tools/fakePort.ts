@@ -86,10 +86,10 @@ export class FakeWorkspacePort implements WorkspacePort {
     const a = this.abs(p);
     let l: fs.Stats;
     try { l = fs.lstatSync(a); } catch { return undefined; }
-    if (!l.isSymbolicLink()) return { type: l.isDirectory() ? 'directory' : l.isFile() ? 'file' : 'other', symlink: false, size: l.size, links: l.nlink };
+    if (!l.isSymbolicLink()) return { type: l.isDirectory() ? 'directory' : l.isFile() ? 'file' : 'other', symlink: false, size: l.size, links: l.nlink, mtimeMs: l.mtimeMs };
     try {
       const s = fs.statSync(a);
-      return { type: s.isDirectory() ? 'directory' : s.isFile() ? 'file' : 'other', symlink: true, size: s.size, links: s.nlink };
+      return { type: s.isDirectory() ? 'directory' : s.isFile() ? 'file' : 'other', symlink: true, size: s.size, links: s.nlink, mtimeMs: s.mtimeMs };
     } catch { return { type: 'other', symlink: true, size: 0 }; }
   }
 
