@@ -45,7 +45,12 @@ function relativeForms(file: string, folder: RuleFile['folder']): string[] {
 /** True when the rule has no `applyTo`, or one of `files` (attached or edited in this conversation) matches it. */
 export function ruleApplies(rule: RuleFile, files: readonly string[]): boolean {
   if (!rule.applyTo?.length) return true;
-  // `basename`: a glob without a slash (`*.ts`) matches the file name anywhere, as users expect.
-  const matches = picomatch(rule.applyTo, { dot: true, basename: true });
-  return files.some((f) => relativeForms(f, rule.folder).some((form) => matches(form)));
+  const matchers = rule.applyTo.map(globMatcher);
+  return files.some((f) => relativeForms(f, rule.folder).some((form) => matchers.some((matches) => matches(form))));
+}
+
+/** A glob without a slash (`*.ts`) matches the file name in any folder, as users expect (picomatch's `basename` option would apply to every glob). */
+function globMatcher(glob: string): (path: string) => boolean {
+  const matches = picomatch(glob, { dot: true });
+  return glob.includes('/') ? matches : (path) => matches(path.slice(path.lastIndexOf('/') + 1));
 }
