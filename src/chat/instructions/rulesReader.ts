@@ -1,7 +1,7 @@
 // The project's rules files, read at send time through the workspace port and the tools' path guard
 // (a symbolic or hard link cannot lead out of the workspace): per folder `AGENTS.md`,
 // `.github/copilot-instructions.md`, then `.gateway-chat/rules/*.md` by name. A file is read again
-// only when its size or modification time changed.
+// only when its size or modification time changed, and from disk (what is saved is what is sent).
 import { resolveExistingFile, resolveWorkspacePath, type WorkspaceFolder, type WorkspacePort } from '../../tools';
 import { parseRule, RULE_LIMIT_BYTES, type RuleFile } from './ruleFile';
 
@@ -71,7 +71,7 @@ export class RulesReader {
       seen.set(g.absolute, cached);
       return cached.rule;
     }
-    const { bytes, size } = await this.port.readFile(g, { maxBytes: RULE_LIMIT_BYTES });
+    const { bytes, size } = await this.port.readFile(g, { maxBytes: RULE_LIMIT_BYTES, fromDisk: true });
     const rule = parseRule(g.display, bytes, size, { name: folder.name, root: folder.root });
     seen.set(g.absolute, { stamp, rule });
     return rule;

@@ -93,9 +93,9 @@ export class FakeWorkspacePort implements WorkspacePort {
     } catch { return { type: 'other', symlink: true, size: 0 }; }
   }
 
-  async readFile(p: WorkspacePath, o: { maxBytes: number }): Promise<FileBytes> {
+  async readFile(p: WorkspacePath, o: { maxBytes: number; fromDisk?: boolean }): Promise<FileBytes> {
     const a = this.abs(p);
-    const open = this.dirty.get(a);
+    const open = o.fromDisk ? undefined : this.dirty.get(a);
     const all = open !== undefined ? Buffer.from(open) : fs.readFileSync(a);
     return { bytes: new Uint8Array(all.subarray(0, o.maxBytes)), size: all.length };
   }

@@ -12,7 +12,7 @@ import { FakeWorkspacePort, tempDir, writeTree } from '../../tools/fakePort';
 /** Counts the files actually read, to see the cache at work. */
 class CountingPort extends FakeWorkspacePort {
   reads: string[] = [];
-  override async readFile(p: WorkspacePath, o: { maxBytes: number }): Promise<FileBytes> {
+  override async readFile(p: WorkspacePath, o: { maxBytes: number; fromDisk?: boolean }): Promise<FileBytes> {
     this.reads.push(p.path);
     return super.readFile(p, o);
   }
@@ -81,10 +81,11 @@ describe('rules files: size and changes', () => {
     assert.equal(small.truncated, false);
   });
 
-  it('reads a file again only when it changed; a removed file leaves', async () => {
+  it('reads a file again only when it changed, from disk; a removed file leaves', async () => {
     const root = tempDir('rules-');
     writeTree(root, { 'AGENTS.md': 'v1' });
     const port = new CountingPort(root);
+    port.dirty.set(path.join(root, 'AGENTS.md'), 'unsaved text in an editor');
     const reader = new RulesReader(port);
     assert.equal((await reader.read()).rules[0].text, 'v1');
     assert.equal((await reader.read()).rules[0].text, 'v1');
