@@ -3,12 +3,14 @@
 // system message in that order, show as chips above the answer (also after a reload), and an
 // untrusted workspace sends no rules.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ChatPanel, until } from '../harness/chatPanel';
 import { chatRequests, connect, disconnect, type Connected } from './fixtures';
 
 const files = {
   'AGENTS.md': '# Agents\nAGENTS RULE: answer briefly.\n',
-  '.gateway-chat/rules/typescript.md': '---\napplyTo: "src/**/*.ts"\n---\nTS RULE: prefer readonly.\n',
+  '.gateway-chat/rules/typescript.md': '---\napplyTo: "src/**/*.ts"\n---\nTYPESCRIPT RULE: prefer readonly.\n',
   'src/app.ts': 'export const answer = 42;\n',
 };
 const settings = {
@@ -36,6 +38,8 @@ const chipTexts = async (c: Connected) =>
   c.panel.lastAssistant().locator('[data-testid="context-sources"] [data-testid="context-source"]').allInnerTexts();
 
 describe('instructions and project rules', function () {
+  // Each test builds on the one before (the same conversation): a retry would repeat half a story.
+  this.retries(0);
   let c: Connected;
   before(async () => {
     c = await connect('e2e-instructions', { files, settings });
@@ -51,7 +55,7 @@ describe('instructions and project rules', function () {
     await panel.waitForAnswer();
     const system = systemOf(c);
     assertOrder(system, ['GLOBAL PROMPT: you are careful.', 'MODEL PROMPT: you are terse.', 'CONVERSATION: reply in English.', 'AGENTS.md', 'AGENTS RULE: answer briefly.']);
-    assert.doesNotMatch(system, /TS RULE/, 'an applyTo rule waits for a matching file');
+    assert.doesNotMatch(system, /TYPESCRIPT RULE/, 'an applyTo rule waits for a matching file');
     assert.deepEqual(await chipTexts(c), ['System prompt', 'Model prompt', 'Instructions', 'AGENTS.md']);
 
     // A prompt's chip shows its text; a rule's chip opens the file.
@@ -70,14 +74,12 @@ describe('instructions and project rules', function () {
     gw.route('test-model', { answer: { content: 'Looks fine.' } });
     await panel.send('Review this');
     await panel.waitForAnswer();
-    assertOrder(systemOf(c), ['MODEL PROMPT', 'CONVERSATION', 'AGENTS RULE: answer briefly.', '.gateway-chat/rules/typescript.md', 'TS RULE: prefer readonly.']);
+    assertOrder(systemOf(c), ['MODEL PROMPT', 'CONVERSATION', 'AGENTS RULE: answer briefly.', '.gateway-chat/rules/typescript.md', 'TYPESCRIPT RULE: prefer readonly.']);
     assert.deepEqual(await chipTexts(c), ['System prompt', 'Model prompt', 'Instructions', 'AGENTS.md', '.gateway-chat/rules/typescript.md', 'app.ts']);
   });
 
   it('a changed rules file is read again at the next send', async () => {
     const { panel, gw, wb } = c;
-    const fs = await import('node:fs');
-    const path = await import('node:path');
     fs.writeFileSync(path.join(wb.server.workspace, 'AGENTS.md'), 'AGENTS RULE v2: answer in one line.\n');
     gw.route('test-model', { answer: { content: 'One line.' } });
     await panel.send('Again');
@@ -117,7 +119,7 @@ describe('project rules in Restricted Mode', function () {
     await panel.waitForAnswer();
     const system = systemOf(c);
     assertOrder(system, ['GLOBAL PROMPT', 'MODEL PROMPT']);
-    assert.doesNotMatch(system, /AGENTS|TS RULE/);
+    assert.doesNotMatch(system, /AGENTS|TYPESCRIPT RULE/);
     assert.deepEqual(await chipTexts(c), ['System prompt', 'Model prompt']);
   });
 });
