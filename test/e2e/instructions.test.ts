@@ -1,11 +1,11 @@
 // What the model is told, in real VS Code against the loopback gateway: the global and the model's
 // prompt, the conversation's instructions and the project's rules files reach the request in one
-// system message in that order, show as chips above the answer (also after a reload), and an
+// system message in that order, show as chips above the answer (saved with it), and an
 // untrusted workspace sends no rules.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ChatPanel, until } from '../harness/chatPanel';
+import { until } from '../harness/chatPanel';
 import { chatRequests, connect, disconnect, type Connected } from './fixtures';
 
 const files = {
@@ -89,19 +89,42 @@ describe('instructions and project rules', function () {
     assert.doesNotMatch(system, /answer briefly/);
   });
 
-  it('the chips come back after a reload, and a new chat keeps the instructions', async () => {
-    const { wb, gw } = c;
-    await wb.reload();
-    c.panel = await ChatPanel.open(wb);
-    const chips = c.panel.lastAssistant().locator('[data-testid="context-sources"] [data-testid="context-source"]');
-    await until('the saved chips show', async () => (await chips.count()) === 6, 30_000);
-    await c.panel.view.locator('[data-testid="new-chat"]').click();
-    await until('the new chat is empty', async () => (await c.panel.messages().count()) === 0);
+  it('a new chat keeps the instructions; an earlier conversation opened from History shows its saved chips', async () => {
+    const { panel, gw } = c;
+    await panel.view.locator('[data-testid="new-chat"]').click();
+    await until('the new chat is empty', async () => (await panel.messages().count()) === 0);
     gw.route('test-model', { answer: { content: 'Fresh.' } });
-    await c.panel.send('New topic');
-    await c.panel.waitForAnswer();
+    await panel.send('New topic');
+    await panel.waitForAnswer();
     assert.match(systemOf(c), /CONVERSATION: reply in English\./);
     assert.deepEqual(await chipTexts(c), ['System prompt', 'Model prompt', 'Instructions', 'AGENTS.md']);
+
+    // Opening reads the conversation from its file: the chips are what was saved with each answer.
+    await panel.view.locator('[data-testid="history"]').click();
+    await panel.view.locator('[data-testid="history-item"]', { hasText: 'Hello' }).first().locator('.history-open').click();
+    await panel.view.locator('[data-testid="message"][data-role="user"]', { hasText: 'Hello' }).waitFor();
+    await until('the saved chips show', async () => (await chipTexts(c)).length === 6);
+    assert.deepEqual(await chipTexts(c), ['System prompt', 'Model prompt', 'Instructions', 'AGENTS.md', '.gateway-chat/rules/typescript.md', 'app.ts']);
+  });
+
+  it('the model settings form sets the role: "user" puts the text in front of the first user message', async () => {
+    const { panel, gw } = c;
+    await panel.view.locator('[data-testid="model-settings"]').click();
+    const prompt = panel.view.locator('[data-testid="setting-system-prompt"]');
+    await until('the form shows the model prompt', async () => (await prompt.inputValue()) === 'MODEL PROMPT: you are terse.');
+    assert.equal(await panel.view.locator('[data-testid="setting-system-prompt-mode"]').inputValue(), 'append');
+    await panel.view.locator('[data-testid="setting-system-role"]').selectOption('user');
+    await panel.view.locator('[data-testid="settings-save"]').click();
+    await until('the form saved', async () => /user settings/.test(await panel.view.locator('[data-testid="settings-status"]').innerText()));
+    await panel.view.locator('[data-testid="settings-close"]').click();
+    gw.route('test-model', { answer: { content: 'As you wish.' } });
+    await panel.send('Which role?');
+    await panel.waitForAnswer();
+    const messages: WireMessage[] = chatRequests(gw).at(-1)!.body.messages;
+    assert.equal(messages.some((m) => m.role === 'system'), false, 'no system message');
+    assert.equal(messages[0].role, 'user');
+    assertOrder(messages[0].content, ['GLOBAL PROMPT', 'MODEL PROMPT', 'CONVERSATION', 'AGENTS RULE v2', 'TYPESCRIPT RULE', 'Hello']);
+    assert.equal(messages.at(-1)!.content, 'Which role?');
   });
 });
 

@@ -8,6 +8,7 @@ import { ChatSession } from '../../../src/chat/turn/session';
 import type { ChatEvent, ChatRequest } from '../../../src/llm/types';
 import type { HostToWebview } from '../../../src/shared/protocol';
 import { fakePlan } from './planFake';
+import { conversationToMarkdown } from '../../../src/chat/storage/exportMarkdown';
 
 describe('ChatSession: conversation instructions and what went along', () => {
   function setup() {
@@ -73,5 +74,12 @@ describe('ChatSession: conversation instructions and what went along', () => {
     assert.equal(await session.open(id), true);
     assert.equal('instructions' in session.conversation, false);
     assert.deepEqual(session.conversation.messages[1].sources, [{ kind: 'rule', path: 'AGENTS.md' }]);
+  });
+
+  it('an export carries the instructions', async () => {
+    const { session } = setup();
+    session.setInstructions('Use metric units.');
+    await session.send('How far?', []);
+    assert.match(conversationToMarkdown(session.conversation), /<summary>Instructions<\/summary>\n\nUse metric units\./);
   });
 });
