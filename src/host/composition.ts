@@ -19,6 +19,8 @@ import { createModelStatus } from './settings/statusBar';
 import { closeTabsOf, ToolApprovals } from './tools/toolApprovals';
 import { TurnPlanner } from './settings/turnPlanner';
 import { CheckpointRestorer } from './checkpoints/restoreCheckpoint';
+import { RulesReader } from '../chat/instructions/rulesReader';
+import { VsCodeWorkspacePort } from './tools/workspacePort';
 
 export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
   const log = vscode.window.createOutputChannel('Gateway Chat', { log: true });
@@ -27,11 +29,11 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
   const proposals = new ProposalDocuments();
   const approvals = new ToolApprovals(proposals);
   const store = new HistoryStore(context.globalStorageUri.fsPath, storeReports(log));
-  const planner = new TurnPlanner(gateways, compatibility, log);
   // Per workspace (no folder open: no tools that write, and no checkpoints).
   const checkpoints = context.storageUri && new CheckpointStore(path.join(context.storageUri.fsPath, 'checkpoints'), {
     onError: (what, e) => log.warn(`Checkpoint ${what} failed: ${e instanceof Error ? e.message : String(e)}`),
   });
+  const planner = new TurnPlanner(gateways, compatibility, log, new RulesReader(new VsCodeWorkspacePort()));
   let controller: ChatController | undefined;
   const session = new ChatSession({
     store,

@@ -45,6 +45,15 @@ export interface Attachment {
   detail?: 'auto' | 'low' | 'high';
 }
 
+/**
+ * Something that went along with a request, shown as a chip above the answer: a prompt (its text,
+ * so a click can show it), a project rules file (its workspace-relative path) or an attachment.
+ */
+export type ContextSource =
+  | { kind: 'prompt'; origin: 'global' | 'model' | 'conversation'; text: string }
+  | { kind: 'rule'; path: string; truncated?: boolean }
+  | { kind: 'attachment'; label: string; path?: string };
+
 export interface UsageInfo {
   promptTokens?: number;
   completionTokens?: number;
@@ -177,6 +186,8 @@ export interface MessageRecord {
   notices?: string[];
   /** Files this answer's tools changed (set while they run), restorable from the workspace's checkpoints. */
   checkpoint?: CheckpointSummary;
+  /** What went along with the request that produced this answer (prompts, rules files, attachments). */
+  sources?: ContextSource[];
 }
 
 export interface ConversationRecord {
@@ -190,6 +201,8 @@ export interface ConversationRecord {
   /** Earlier branches replaced by edit-and-resend, oldest first; kept, never shown in the transcript. */
   branches?: MessageRecord[][];
   options?: RequestOptions;
+  /** The conversation's own instructions (markdown), sent in the system message after the prompt. */
+  instructions?: string;
 }
 
 export interface HistoryEntry {

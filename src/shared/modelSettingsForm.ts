@@ -2,12 +2,12 @@
 // fields and a gatewayChat.models entry. An empty field means unset: the entry leaves it out.
 import {
   capabilityNames, fitsRule, isJsonObject, isRecord, limits, numberParams, omitNamePattern, reasoningEfforts,
-  type ModelSettings, refusedBodyKeys } from './modelSettingsShape';
+  type ModelSettings, refusedBodyKeys, systemPromptModes, systemRoles } from './modelSettingsShape';
 
 export const numberFields = Object.keys(numberParams);
 export const selectFields = ['stream', 'reasoning_effort', 'enable_thinking', 'enable_thinking_in', 'separate_reasoning', 'tool-format',
-  ...capabilityNames.map((c) => `capability-${c}`)] as const;
-export const textFields = ['stop', 'logit_bias', 'user', 'extra-body', 'omit', 'price-input', 'price-cached', 'price-output', 'currency'] as const;
+  ...capabilityNames.map((c) => `capability-${c}`), 'system-prompt-mode', 'system-role'] as const;
+export const textFields = ['stop', 'logit_bias', 'user', 'extra-body', 'omit', 'price-input', 'price-cached', 'price-output', 'currency', 'system-prompt'] as const;
 /** Every field's text, by the name its input carries (`data-testid="setting-<name>"`). */
 export type FormValues = Record<string, string>;
 
@@ -23,6 +23,8 @@ export const selectOptions: Record<(typeof selectFields)[number], readonly strin
   'capability-vision': ['', 'on', 'off'],
   'capability-reasoning': ['', 'on', 'off'],
   'capability-json': ['', 'on', 'off'],
+  'system-prompt-mode': ['', ...systemPromptModes],
+  'system-role': ['', ...systemRoles],
 };
 
 /** English texts; the webview translates them (they are in webviewStrings). */
@@ -79,6 +81,9 @@ export function formFromEntry(entry: unknown): FormValues {
   values['price-cached'] = text(prices.cachedInput);
   values['price-output'] = text(prices.output);
   values.currency = text(prices.currency);
+  values['system-prompt'] = typeof s.systemPrompt === 'string' ? s.systemPrompt : '';
+  values['system-prompt-mode'] = (systemPromptModes as readonly unknown[]).includes(s.systemPromptMode) ? String(s.systemPromptMode) : '';
+  values['system-role'] = (systemRoles as readonly unknown[]).includes(s.systemRole) ? String(s.systemRole) : '';
   return values;
 }
 
@@ -154,6 +159,10 @@ export function entryFromForm(values: FormValues): FormResult {
   if (field('currency').length > limits.currencyLength) errors.currency = { text: 'Too long.' };
   else if (field('currency')) prices.currency = field('currency');
 
+  // The prompt is markdown: kept as typed (only surrounding blank space trimmed).
+  const systemPrompt = field('system-prompt');
+  if (systemPrompt.length > limits.systemPromptChars) errors['system-prompt'] = { text: 'Too long.' };
+
   if (Object.keys(errors).length) return { ok: false, errors };
   const settings: ModelSettings = {};
   if (Object.keys(params).length) settings.params = params;
@@ -163,5 +172,10 @@ export function entryFromForm(values: FormValues): FormResult {
   const format = field('tool-format');
   if (format === 'tools' || format === 'functions') settings.toolFormat = format;
   if (Object.keys(prices).length) settings.prices = prices;
+  if (systemPrompt) settings.systemPrompt = systemPrompt;
+  const mode = systemPromptModes.find((m) => m === field('system-prompt-mode'));
+  if (mode) settings.systemPromptMode = mode;
+  const role = systemRoles.find((r) => r === field('system-role'));
+  if (role) settings.systemRole = role;
   return { ok: true, settings };
 }

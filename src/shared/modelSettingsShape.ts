@@ -22,7 +22,17 @@ export interface ModelSettings {
   capabilities?: Record<string, boolean>;
   toolFormat?: 'tools' | 'functions';
   prices?: ModelPrices;
+  /** This model's system prompt (markdown): it replaces gatewayChat.systemPrompt, or with `append` follows it. */
+  systemPrompt?: string;
+  systemPromptMode?: SystemPromptMode;
+  /** The role the one system message goes in: models that take no `system` role get `developer` or `user`. */
+  systemRole?: SystemRole;
 }
+
+export const systemPromptModes = ['replace', 'append'] as const;
+export type SystemPromptMode = (typeof systemPromptModes)[number];
+export const systemRoles = ['system', 'developer', 'user'] as const;
+export type SystemRole = (typeof systemRoles)[number];
 
 interface NumberRule { integer?: boolean; min?: number; max?: number }
 
@@ -46,7 +56,7 @@ export const capabilityNames = ['tools', 'vision', 'reasoning', 'json'] as const
 /** Every `params` key the form owns; others in settings.json are kept as they are. */
 export const formParams = [...Object.keys(numberParams), 'stop', 'logit_bias', 'user', 'reasoning_effort', ...booleanParams];
 
-export const limits = { stopItems: 16, stopLength: 256, logitBiasKeys: 1024, userLength: 256, omitItems: 64, bodyChars: 65_536, bodyDepth: 16, currencyLength: 8, maxPrice: 1_000_000 };
+export const limits = { systemPromptChars: 65_536, stopItems: 16, stopLength: 256, logitBiasKeys: 1024, userLength: 256, omitItems: 64, bodyChars: 65_536, bodyDepth: 16, currencyLength: 8, maxPrice: 1_000_000 };
 
 /** A raw body may not set these: they say what is asked, of whom, with which tools and how the answer is read. */
 export const protectedBodyKeys = ['model', 'messages', 'tools', 'functions', 'tool_choice', 'n', 'stream'] as const;
@@ -108,13 +118,21 @@ function validPrices(v: unknown): boolean {
     && optional(v.currency, (c) => typeof c === 'string' && c.length > 0 && c.length <= limits.currencyLength);
 }
 
+/** The top-level keys of an entry the form edits; others in settings.json are kept as they are. */
+export const formKeys = ['params', 'body', 'omit', 'capabilities', 'toolFormat', 'prices', 'systemPrompt', 'systemPromptMode', 'systemRole'] as const;
+
+const oneOf = (options: readonly string[]) => (x: unknown) => typeof x === 'string' && options.includes(x);
+
 /** What the form may save: the keys it owns, each well-formed. */
 export function isFormSettings(v: unknown): v is ModelSettings {
-  if (!isRecord(v) || !onlyKeys(v, ['params', 'body', 'omit', 'capabilities', 'toolFormat', 'prices'])) return false;
+  if (!isRecord(v) || !onlyKeys(v, formKeys)) return false;
   return optional(v.params, (p) => isRecord(p) && Object.entries(p).every(([k, x]) => formParams.includes(k) && validParam(k, x)))
     && optional(v.body, (b) => isJsonObject(b))
     && optional(v.omit, (o) => Array.isArray(o) && o.length <= limits.omitItems && o.every((s) => typeof s === 'string' && omitNamePattern.test(s)))
     && optional(v.capabilities, (c) => isRecord(c) && onlyKeys(c, capabilityNames) && Object.values(c).every(boolean))
     && optional(v.toolFormat, (f) => f === 'tools' || f === 'functions')
-    && optional(v.prices, validPrices);
+    && optional(v.prices, validPrices)
+    && optional(v.systemPrompt, (p) => typeof p === 'string' && p.length <= limits.systemPromptChars)
+    && optional(v.systemPromptMode, oneOf(systemPromptModes))
+    && optional(v.systemRole, oneOf(systemRoles));
 }

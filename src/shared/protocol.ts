@@ -78,7 +78,9 @@ export type WebviewToHost =
   /** The user picked one of an answer's `n` candidates to continue the conversation with. */
   | { type: 'chooseCandidate'; messageId: string; index: number }
   /** "Restore checkpoint" under an answer: the host asks how (files only, or with a rewind) and restores. */
-  | { type: 'restoreCheckpoint'; messageId: string };
+  | { type: 'restoreCheckpoint'; messageId: string }
+  /** The Instructions editor changed: the conversation's own instructions (empty: none). */
+  | { type: 'setInstructions'; text: string };
 
 export type HostToWebview =
   | { type: 'init'; locale: string; strings: Record<string, string>; version: string }

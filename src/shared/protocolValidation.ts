@@ -6,6 +6,8 @@ import { isFormSettings } from './modelSettingsShape';
 type Check = (v: unknown) => boolean;
 
 const MAX_TEXT = 2_000_000;
+/** The conversation's instructions go with every request: a bound well above any hand-written text. */
+export const MAX_INSTRUCTIONS = 100_000;
 const str: Check = (v) => typeof v === 'string' && v.length <= MAX_TEXT;
 const shortStr: Check = (v) => typeof v === 'string' && v.length <= 2048;
 const oneOf = (...options: string[]): Check => (v) => typeof v === 'string' && options.includes(v);
@@ -103,6 +105,7 @@ const messages: { [K in WebviewToHost['type']]: Record<string, Check> } = {
   copyCurl: { messageId: shortStr },
   chooseCandidate: { messageId: shortStr, index: (v) => nonNegative(v) && (v as number) < 128 },
   restoreCheckpoint: { messageId: shortStr },
+  setInstructions: { text: (v) => typeof v === 'string' && v.length <= MAX_INSTRUCTIONS },
 };
 
 /** Returns the message if it is a well-formed WebviewToHost, otherwise undefined. */

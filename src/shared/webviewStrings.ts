@@ -1,6 +1,21 @@
 // Every string the webview shows, in English. The host translates each through vscode.l10n and
 // sends the bundle with `init`; the webview looks strings up by their English text.
 export const webviewStrings = [
+  // Instructions, project rules and what went along with a request
+  "System prompt",
+  "System prompt for this model (markdown)",
+  "Empty: gatewayChat.systemPrompt",
+  "With the global system prompt",
+  "Send the system message as",
+  "Replace it",
+  "Append to it",
+  "Conversation instructions",
+  "Instructions for this conversation (markdown), sent with every request. A new chat keeps them.",
+  "Model prompt",
+  "Instructions",
+  "Sent with this request",
+  "Open {0}",
+  "{0} (cut at 64 KB)",
   // Request inspector and self-healing notices
   "Inspect request",
   "Copy as curl",

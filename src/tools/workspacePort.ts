@@ -29,6 +29,8 @@ export interface FileStat {
   size: number;
   /** How many names (hard links) the file has, where the file system tells; the guard refuses more than one. */
   links?: number;
+  /** Last modification, ms since the epoch: a reader that caches the file knows it changed. */
+  mtimeMs?: number;
 }
 
 export interface DirEntry {
@@ -111,9 +113,10 @@ export interface WorkspacePort {
   stat(p: WorkspacePath): Promise<FileStat | undefined>;
   /**
    * The file's bytes, at most `maxBytes`. When the file is open in an editor the host returns the
-   * editor's current (possibly unsaved) text as UTF-8, because edits are applied to that document.
+   * editor's current (possibly unsaved) text as UTF-8, because edits are applied to that document;
+   * `fromDisk` reads the saved file instead (rules files: what is cached by the file's size and time).
    */
-  readFile(p: WorkspacePath, options: { maxBytes: number }): Promise<FileBytes>;
+  readFile(p: WorkspacePath, options: { maxBytes: number; fromDisk?: boolean }): Promise<FileBytes>;
   readDirectory(p: WorkspacePath): Promise<DirEntry[]>;
   /**
    * `vscode.workspace.findFiles(new RelativePattern(folder, glob), undefined, maxResults)`, i.e.

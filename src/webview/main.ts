@@ -8,6 +8,7 @@ import { HistoryView } from './history/historyView';
 import { setStrings, t } from './i18n';
 import { ModelPicker } from './composer/modelPicker';
 import { OptionBar } from './composer/optionBar';
+import { InstructionsEditor } from './composer/instructionsEditor';
 import { ModelSettingsForm } from './settings/modelSettingsForm';
 import { SetupView } from './settings/setupView';
 import { Transcript } from './transcript/transcript';
@@ -19,6 +20,7 @@ let ui: Panel | undefined;
 class Panel {
   readonly composer = new Composer();
   readonly options = new OptionBar();
+  readonly instructions = new InstructionsEditor();
   readonly picker = new ModelPicker();
   readonly modelSettings = new ModelSettingsForm();
   readonly setup = new SetupView();
@@ -36,6 +38,10 @@ class Panel {
       iconButton(t('New chat'), 'add', 'new-chat', () => send({ type: 'newChat' })));
     // The option bar sits under the input, above the attach / send row.
     this.composer.root.querySelector('.composer-tools')?.before(this.options.root);
+    // The instructions: a button among the attach buttons opens them above the input.
+    this.composer.root.querySelector('[data-testid="attach-image"]')?.after(this.instructions.toggle);
+    this.composer.root.querySelector('.composer-input')?.before(this.instructions.area);
+    this.composer.beforeSend = () => this.instructions.flush();
     app.replaceChildren(header, this.modelSettings.root, this.setup.root, this.history.root, this.transcript.root, this.composer.root);
   }
 
@@ -96,6 +102,7 @@ function handle(message: HostToWebview): void {
     case 'conversation':
       ui.transcript.show(message.conversation);
       ui.options.set(message.conversation.options);
+      ui.instructions.set(message.conversation.id, message.conversation.instructions ?? '');
       ui.setBusy(message.busy);
       ui.toggleHistory(false);
       return;

@@ -1,18 +1,20 @@
 // The one place that says what a request carries and why: conversation + turn plan + the option bar
 // become the wire body through these steps, in this order. The client then adds the stream flags and
 // drops `omit` (src/llm), nothing else touches the body.
-//   1. base: model id, the messages (the tool note first), the tool offer
+//   1. base: model id, the messages with the one system message first (systemMessage.ts: prompt,
+//      conversation instructions, rules, tool note; in the role the model takes), the tool offer
 //   2. model settings: `params` under, `body` merged over (gatewayChat.models)
 //   3. the option bar: JSON, web search, image config, `n`, logprobs
 //   4. capability overrides: images, reasoning fields or JSON mode left out for a model that lacks them
 //   5. compatibility fixes: fields the gateway refused, renamed or added to `omit` with the settings' own
 import type { ChatMessage, ChatRequest } from '../../llm';
-import type { MessageRecord, RequestOptions } from '../../shared/conversation';
+import type { ContextSource, MessageRecord, RequestOptions } from '../../shared/conversation';
 import { applyCapabilities, type Adaptation } from './capabilities';
 import { applyFixes, type CompatFix } from './compatibility';
 import { applySettings } from './modelSettings';
-import { wireMessages } from './packaging';
+import { attachmentSources, wireMessages } from './packaging';
 import { applyRequestOptions } from './requestOptions';
+import { placeSystemMessage, systemMessage } from './systemMessage';
 import type { TurnPlan } from './turnPlan';
 
 export interface RequestInput {
@@ -21,7 +23,9 @@ export interface RequestInput {
   /** Sent after the history, not kept in it (the continue prompt). */
   extra?: ChatMessage[];
   options?: RequestOptions;
-  plan: Pick<TurnPlan, 'modelId' | 'settings' | 'fixes' | 'tools'>;
+  /** The conversation's own instructions. */
+  instructions?: string;
+  plan: Pick<TurnPlan, 'modelId' | 'settings' | 'fixes' | 'tools' | 'instructions'>;
 }
 
 export interface BuiltRequest {
@@ -30,20 +34,24 @@ export interface BuiltRequest {
   omit?: string[];
   /** What step 4 changed, for a line under the answer. */
   adapted: Adaptation[];
+  /** What went along (prompts, rules files, attachments), for the chips above the answer. */
+  sources?: ContextSource[];
 }
 
 /** `fixes`: found while healing this turn, on top of the plan's remembered ones. */
 export function buildRequest(input: RequestInput, fixes: readonly CompatFix[] = []): BuiltRequest {
   const { plan } = input;
-  const note: ChatMessage[] = plan.tools.note ? [{ role: 'system', content: plan.tools.note }] : [];
+  const system = systemMessage({ instructions: plan.instructions, conversation: input.instructions, toolNote: plan.tools.note, history: input.history });
+  const messages: ChatMessage[] = [...wireMessages(input.history), ...(input.extra ?? [])];
   const base: ChatRequest = {
     model: plan.modelId,
-    messages: [...note, ...wireMessages(input.history), ...(input.extra ?? [])],
+    messages: placeSystemMessage(messages, system.text, plan.settings.systemRole),
     ...(plan.tools.tools?.length ? { tools: plan.tools.tools } : {}),
     ...(plan.tools.functions?.length ? { functions: plan.tools.functions } : {}),
   };
   const withOptions = applyRequestOptions(applySettings(base, plan.settings), input.options);
   const { request, adapted } = applyCapabilities(withOptions, plan.settings.capabilities);
   const wire = applyFixes(request, plan.settings.omit, [...plan.fixes, ...fixes]);
-  return { request: wire.request, ...(wire.omit ? { omit: wire.omit } : {}), adapted };
+  const sources = [...system.sources, ...attachmentSources(input.history)];
+  return { request: wire.request, ...(wire.omit ? { omit: wire.omit } : {}), adapted, ...(sources.length ? { sources } : {}) };
 }

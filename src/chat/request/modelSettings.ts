@@ -28,6 +28,9 @@ export function settingsFor(all: Record<string, unknown> | undefined, model: str
     if (s.capabilities) out.capabilities = { ...out.capabilities, ...s.capabilities };
     if (s.toolFormat) out.toolFormat = s.toolFormat;
     if (isPlain(s.prices)) out.prices = { ...out.prices, ...s.prices };
+    if (typeof s.systemPrompt === 'string') out.systemPrompt = s.systemPrompt;
+    if (s.systemPromptMode === 'replace' || s.systemPromptMode === 'append') out.systemPromptMode = s.systemPromptMode;
+    if (s.systemRole === 'system' || s.systemRole === 'developer' || s.systemRole === 'user') out.systemRole = s.systemRole;
   }
   return out;
 }

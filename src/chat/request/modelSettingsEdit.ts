@@ -1,6 +1,6 @@
 // Saving the panel's per-model settings form into gatewayChat.models: the form owns some keys of
 // the model's exact entry; everything else there (and every other entry, globs included) stays.
-import { capabilityNames, formParams, isRecord, type ModelSettings } from '../../shared/modelSettingsShape';
+import { capabilityNames, formKeys, formParams, isRecord, type ModelSettings } from '../../shared/modelSettingsShape';
 import { matchingEntries } from './modelSettings';
 
 /** What the form shows read-only: each glob entry that applies to `model`, least specific first. */
@@ -16,7 +16,7 @@ const without = (v: unknown, owned: readonly string[]) =>
  * is gone), keys the form does not know kept. Undefined when nothing is left.
  */
 export function editedEntry(old: unknown, edited: ModelSettings): Record<string, unknown> | undefined {
-  const rest = without(old, ['params', 'body', 'omit', 'capabilities', 'toolFormat', 'prices']);
+  const rest = without(old, formKeys);
   const params = { ...without(isRecord(old) ? old.params : undefined, formParams), ...edited.params };
   const capabilities = { ...without(isRecord(old) ? old.capabilities : undefined, capabilityNames), ...edited.capabilities };
   const next: Record<string, unknown> = {
@@ -27,6 +27,9 @@ export function editedEntry(old: unknown, edited: ModelSettings): Record<string,
     ...(Object.keys(capabilities).length ? { capabilities } : {}),
     ...(edited.toolFormat ? { toolFormat: edited.toolFormat } : {}),
     ...(edited.prices && Object.keys(edited.prices).length ? { prices: edited.prices } : {}),
+    ...(edited.systemPrompt ? { systemPrompt: edited.systemPrompt } : {}),
+    ...(edited.systemPromptMode ? { systemPromptMode: edited.systemPromptMode } : {}),
+    ...(edited.systemRole ? { systemRole: edited.systemRole } : {}),
   };
   return Object.keys(next).length ? next : undefined;
 }

@@ -1,6 +1,6 @@
 // Turns a saved conversation into the wire messages a gateway expects.
 import type { ChatMessage, ContentPart } from '../../llm';
-import type { Attachment, MessageRecord } from '../../shared/conversation';
+import type { Attachment, ContextSource, MessageRecord } from '../../shared/conversation';
 
 /** Fenced code with the path and line range, so the model knows where the code lives. */
 export function attachmentText(a: Attachment): string | undefined {
@@ -8,6 +8,22 @@ export function attachmentText(a: Attachment): string | undefined {
   const where = a.path ? `${a.path}${a.startLine ? `:${a.startLine}-${a.endLine ?? a.startLine}` : ''}` : a.label;
   const fence = a.text.includes('```') ? '~~~~' : '```';
   return `${where}\n${fence}${a.language ?? ''}\n${a.text}${a.text.endsWith('\n') ? '' : '\n'}${fence}`;
+}
+
+/** Every attachment the history carries, once each, for the chips of what went along with a request. */
+export function attachmentSources(messages: readonly MessageRecord[]): ContextSource[] {
+  const seen = new Set<string>();
+  const out: ContextSource[] = [];
+  for (const m of messages) {
+    if (m.role !== 'user') continue;
+    for (const a of m.attachments ?? []) {
+      const key = `${a.kind}:${a.path ?? ''}:${a.label}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ kind: 'attachment', label: a.label, ...(a.path ? { path: a.path } : {}) });
+    }
+  }
+  return out;
 }
 
 export function userMessage(m: MessageRecord): ChatMessage {

@@ -1,5 +1,6 @@
 // Prompt templates for the editor commands: built-in ones, overrides from settings, and user
 // templates as markdown files with {{selection}}, {{language}}, {{file}} and {{input}} placeholders.
+import { splitFrontMatter } from '../instructions/frontMatter';
 
 export type ActionKind = 'explain' | 'refactor' | 'fix' | 'document' | 'test';
 
@@ -47,16 +48,8 @@ export interface UserTemplate {
 /** A user template: optional `---` front matter with `title:` and `description:`, then the prompt. */
 export function parseUserTemplate(fileName: string, text: string): UserTemplate {
   const id = fileName.replace(/\.md$/i, '');
-  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const m = /^---\n([\s\S]*?)\n---\n?/.exec(normalized);
-  const meta: Record<string, string> = {};
-  if (m) {
-    for (const line of m[1].split('\n')) {
-      const kv = /^(\w+)\s*:\s*(.*)$/.exec(line);
-      if (kv) meta[kv[1].toLowerCase()] = kv[2].trim().replace(/^["']|["']$/g, '');
-    }
-  }
-  const body = (m ? normalized.slice(m[0].length) : normalized).trim();
+  const { meta, body: text_ } = splitFrontMatter(text);
+  const body = text_.trim();
   return { id, title: meta.title || id, ...(meta.description ? { description: meta.description } : {}), body };
 }
 

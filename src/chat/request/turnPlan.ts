@@ -6,6 +6,7 @@ import type { ConfigErrorInfo } from '../../shared/conversation';
 import type { ModelSettings } from '../../shared/modelSettingsShape';
 import type { Adaptation } from './capabilities';
 import type { CompatFix } from './compatibility';
+import type { PlanInstructions } from './systemMessage';
 import type { StreamingClient } from '../turn/turn';
 
 /** What the model is offered: `tools`, or legacy `functions`, and a note for it (e.g. why there are none). */
@@ -32,6 +33,8 @@ export interface TurnPlan {
   /** Fields the gateway was seen to refuse for this model, applied before sending. */
   readonly fixes: readonly CompatFix[];
   readonly tools: Readonly<ToolOffer>;
+  /** The prompts from settings and the project's rules files read for this send (absent: none). */
+  readonly instructions?: Readonly<PlanInstructions>;
   /** Model steps per turn before the loop stops and says so. */
   readonly maxSteps: number;
   /** Read-only tools inside the workspace run without asking (gatewayChat.tools.autoApproveReadOnly, the user's value). */

@@ -5,6 +5,8 @@ import { attachmentText } from '../request/packaging';
 /** A conversation as a readable Markdown document. */
 export function conversationToMarkdown(c: ConversationRecord): string {
   const out = [`# ${c.title || 'Conversation'}`, '', `_${new Date(c.createdAt).toISOString()}${c.model ? ` · ${c.model}` : ''}_`, ''];
+  // What the model was told for this conversation is part of reading it back.
+  if (c.instructions?.trim()) out.push('<details><summary>Instructions</summary>', '', c.instructions.trim(), '', '</details>', '');
   for (const m of c.messages) {
     out.push(m.role === 'user' ? '## You' : `## ${m.model ?? 'Assistant'}`, '');
     if (m.reasoning) out.push('<details><summary>Reasoning</summary>', '', m.reasoning, '', '</details>', '');

@@ -28,6 +28,8 @@ export async function runHealingTurn(o: HealingTurnOptions): Promise<MessageReco
   const record = o.exchanges?.recorder(m.id);
   const attempt = async (wire: BuiltRequest) => {
     addNotices(m, wire.adapted.map((a) => o.plan.words.adaptation(a)));
+    if (wire.sources?.length) m.sources = wire.sources;
+    else delete m.sources;
     const seen = { body: undefined as string | undefined, response: '', refused: false, shown: shownLength(m) };
     await runTurn({
       ...o,

@@ -15,8 +15,8 @@ import { titleFromModel, titleFromPrompt } from './titles';
 import { ExchangeLog } from '../inspection/exchangeLog';
 import { addNotices, runHealingTurn } from './healingTurn';
 import { beginAnswer } from '../../shared/answerReducer';
-import { normalizeMessage } from '../storage/normalize';
 import type { CheckpointStore } from '../checkpoints/checkpointStore';
+import { normalizeConversation, normalizeMessage } from '../storage/normalize';
 
 export interface SessionPorts {
   store: HistoryStore;
@@ -85,6 +85,14 @@ export class ChatSession {
     const c = this.conversation;
     if (Object.keys(options).length) c.options = options;
     else delete c.options;
+    if (c.messages.length) this.ports.store.saveSoon(c);
+  }
+
+  /** The conversation's own instructions changed (the panel's Instructions editor): kept with the conversation. */
+  setInstructions(text: string): void {
+    const c = this.conversation;
+    if (text.trim()) c.instructions = text;
+    else delete c.instructions;
     if (c.messages.length) this.ports.store.saveSoon(c);
   }
 
@@ -177,9 +185,11 @@ export class ChatSession {
   newChat(): Promise<void> {
     return this.switchTo(async () => {
       // The option bar stays as the user set it: a new chat is a new topic, not new settings.
-      const options = this.conversation.options;
+      const { options, instructions } = this.conversation;
       this.conversation = this.blank();
       if (options) this.conversation.options = options;
+      // The instructions too: they say how this user wants answers, in this view.
+      if (instructions) this.conversation.instructions = instructions;
       return true;
     }).then(() => undefined);
   }
@@ -190,6 +200,7 @@ export class ChatSession {
     return this.switchTo(async () => {
       // An answer that was streaming when VS Code went away is what it is: interrupted, continuable;
       // a tool call cut off by the reload is settled, never run again.
+      normalizeConversation(loaded);
       for (const m of loaded.messages) {
         normalizeMessage(m);
         if (m.status === 'streaming') m.status = 'interrupted';
@@ -247,7 +258,7 @@ export class ChatSession {
       addNotices(m, plan.notices);
       const tools = this.ports.toolHost;
       for (let step = 1; ; step++) {
-        const input = { history: c.messages.slice(0, c.messages.indexOf(m) + (extra.length ? 1 : 0)), extra, options: c.options, plan };
+        const input = { history: c.messages.slice(0, c.messages.indexOf(m) + (extra.length ? 1 : 0)), extra, options: c.options, instructions: c.instructions, plan };
         await runHealingTurn({
           plan, build: (fixes) => buildRequest(input, fixes), remember: this.ports.rememberFixes,
           exchanges: this.exchanges, mayHeal: step === 1, message: m, signal: abort.signal, observer: this.observer(m),
@@ -308,7 +319,8 @@ export class ChatSession {
     return {
       onBegin: (msg: MessageRecord) => {
         // The request asks for `n` candidates (the option bar or the model's settings): the panel folds deltas into them.
-        if (!msg.candidates?.length) return;
+        // What went along (prompts, rules, attachments) shows above the answer while it streams.
+        if (!msg.candidates?.length && !msg.sources?.length) return;
         this.batcher.flush();
         this.ports.post({ type: 'message', message: msg, busy: true });
       },

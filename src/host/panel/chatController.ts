@@ -186,6 +186,7 @@ export class ChatController implements vscode.Disposable {
         return;
       }
       case 'chooseCandidate': return void this.session.chooseCandidate(m.messageId, m.index);
+      case 'setInstructions': return this.session.setInstructions(m.text);
       case 'inspect': return this.inspector.open(m.messageId);
       case 'copyCurl': return this.inspector.copyCurl(m.messageId);
       case 'restoreCheckpoint': return this.restorer.restore(m.messageId);

@@ -3,6 +3,8 @@
 // here is read again while the turn runs.
 import * as vscode from 'vscode';
 import { settingsFor } from '../../chat/request/modelSettings';
+import { promptSources, type PlanInstructions } from '../../chat/request/systemMessage';
+import type { RulesReader } from '../../chat/instructions/rulesReader';
 import type { PlanResult, PlanWords, ToolOffer } from '../../chat/request/turnPlan';
 import { refusedBodyKeys, type ModelSettings } from '../../shared/modelSettingsShape';
 import { defaultRegistry, TOOLS_OFF_UNTRUSTED } from '../../tools';
@@ -11,7 +13,10 @@ import type { Gateways } from './gateways';
 import { userSetting } from './userSettings';
 
 export class TurnPlanner {
-  constructor(private readonly gateways: Gateways, private readonly compatibility: CompatibilityMemory, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly gateways: Gateways, private readonly compatibility: CompatibilityMemory, private readonly log: vscode.LogOutputChannel,
+    private readonly rules?: RulesReader,
+  ) {}
 
   /** `model`: `<endpointId>/<modelId>`; absent: the current model (gatewayChat.defaultModel). */
   async plan(model = currentModel()): Promise<PlanResult> {
@@ -25,12 +30,26 @@ export class TurnPlanner {
       settings,
       fixes: this.compatibility.get(model),
       tools: toolOffer(settings),
+      instructions: await this.instructions(settings),
       maxSteps: stepLimit(userSetting<number>('tools.maxSteps')),
       readOnlyWithoutAsking: userSetting<boolean>('tools.autoApproveReadOnly') !== false,
       titleWithModel: userSetting<boolean>('titleWithModel') === true,
       notices,
       words: this.words(model),
     };
+  }
+
+  /**
+   * The prompts (gatewayChat.systemPrompt, the user's own value, and the model's) and the project's
+   * rules files, read now: only in a trusted workspace, and unless the user or the workspace turned them off.
+   */
+  private async instructions(settings: ModelSettings): Promise<PlanInstructions> {
+    const prompts = promptSources(userSetting<string>('systemPrompt'), settings);
+    if (!this.rules || !vscode.workspace.isTrusted || !rulesEnabled()) return { prompts, rules: [] };
+    const read = await this.rules.read().catch((e: unknown) => ({ rules: [], problems: [String(e)] }));
+    for (const p of read.problems) this.log.warn(`Rules file not used: ${p}`);
+    for (const r of read.rules) if (r.truncated) this.log.warn(`Rules file ${r.path} is over 64 KB: only its beginning is sent.`);
+    return { prompts, rules: read.rules };
   }
 
   /** gatewayChat.models for `model`, without what a raw body may not set (said under the answer and in the log). */
@@ -68,6 +87,12 @@ export function modelSettingsFor(model: string): ModelSettings {
 function stepLimit(value: unknown): number {
   const n = Math.floor(Number(value ?? 10));
   return Number.isFinite(n) ? Math.min(100, Math.max(1, n)) : 10;
+}
+
+/** gatewayChat.rules.enabled: the user or the workspace may turn rules off; neither alone turns them on against the other. */
+function rulesEnabled(): boolean {
+  const seen = vscode.workspace.getConfiguration('gatewayChat').inspect<boolean>('rules.enabled');
+  return [seen?.globalValue, seen?.workspaceValue, seen?.workspaceFolderValue].every((v) => v !== false);
 }
 
 export function currentModel(): string {

@@ -31,12 +31,12 @@ export class VsCodeWorkspacePort implements WorkspacePort {
     if (!l) return undefined;
     const s = l.isSymbolicLink() ? await fs.stat(abs).catch(() => undefined) : l;
     const type = s?.isFile() ? 'file' : s?.isDirectory() ? 'directory' : 'other';
-    return { type, symlink: l.isSymbolicLink(), size: s?.size ?? 0, ...(s ? { links: s.nlink } : {}) };
+    return { type, symlink: l.isSymbolicLink(), size: s?.size ?? 0, ...(s ? { links: s.nlink, mtimeMs: s.mtimeMs } : {}) };
   }
 
-  async readFile(p: WorkspacePath, options: { maxBytes: number }): Promise<FileBytes> {
+  async readFile(p: WorkspacePath, options: { maxBytes: number; fromDisk?: boolean }): Promise<FileBytes> {
     const abs = absolute(p);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && samePath(d.uri.fsPath, abs, this.caseInsensitive));
+    const open = !options.fromDisk && vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && samePath(d.uri.fsPath, abs, this.caseInsensitive));
     if (open) {
       const bytes = Buffer.from(open.getText(), 'utf8');
       return { bytes: bytes.subarray(0, options.maxBytes), size: bytes.length };

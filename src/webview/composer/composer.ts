@@ -22,6 +22,8 @@ export class Composer {
   private lastPrompt = '';
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private mention: { start: number; query: string } | undefined;
+  /** Called right before a prompt goes to the host (the instructions editor sends what it holds first). */
+  beforeSend: () => void = () => undefined;
 
   constructor() {
     this.input = el('textarea', {
@@ -100,6 +102,7 @@ export class Composer {
     if (this.busy) return;
     const text = this.input.value;
     if (!text.trim() && !this.attachments.length) return;
+    this.beforeSend();
     send({ type: 'send', text, attachments: this.attachments });
     this.lastPrompt = text;
     this.input.value = '';

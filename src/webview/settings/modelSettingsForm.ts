@@ -1,7 +1,7 @@
 // The per-model settings form (the gear by the model picker): every request setting of the current
 // model, empty meaning not sent. What glob entries contribute is shown read-only beside each field.
 import { entryFromForm, formFromEntry, selectOptions, type FieldError, type FormValues } from '../../shared/modelSettingsForm';
-import { formParams, isRecord, type ModelSettings } from '../../shared/modelSettingsShape';
+import { formKeys, formParams, isRecord, type ModelSettings } from '../../shared/modelSettingsShape';
 import type { HostToWebview } from '../../shared/protocol';
 import { el, iconButton, textButton } from '../dom';
 import { t, tAny } from '../i18n';
@@ -51,6 +51,10 @@ export class ModelSettingsForm {
         select('capability-reasoning', t('Reasoning')),
         select('capability-json', t('JSON mode')),
         select('tool-format', t('Tool call format'))),
+      group(t('System prompt'),
+        area('system-prompt', t('System prompt for this model (markdown)'), t('Empty: gatewayChat.systemPrompt')),
+        select('system-prompt-mode', t('With the global system prompt')),
+        select('system-role', t('Send the system message as'))),
       group(t('Prices per million tokens'),
         number('price-input', t('Input')), number('price-cached', t('Cached input')), number('price-output', t('Output')),
         text('currency', t('Currency symbol'), '$')),
@@ -138,7 +142,7 @@ export class ModelSettingsForm {
   /** Keys of the entry the form does not edit: saving keeps them. */
   private showKept(entry: ModelSettings): void {
     const params = isRecord(entry.params) ? Object.keys(entry.params).filter((k) => !formParams.includes(k)) : [];
-    const top = Object.keys(entry).filter((k) => !['params', 'body', 'omit', 'capabilities', 'toolFormat', 'prices'].includes(k));
+    const top = Object.keys(entry).filter((k) => !(formKeys as readonly string[]).includes(k));
     const keys = [...params.map((k) => `params.${k}`), ...top];
     this.kept.hidden = !keys.length;
     this.kept.textContent = keys.length ? t('Also in settings.json, kept as it is: {0}', keys.join(', ')) : '';
@@ -153,7 +157,10 @@ export class ModelSettingsForm {
   }
 
   private select(name: keyof typeof selectOptions): HTMLSelectElement {
-    const label = (v: string) => ({ '': t('Not set'), on: t('On'), off: t('Off'), top: 'enable_thinking', extra_body: 'extra_body.enable_thinking' } as Record<string, string>)[v] ?? v;
+    const label = (v: string) => ({
+      '': t('Not set'), on: t('On'), off: t('Off'), top: 'enable_thinking', extra_body: 'extra_body.enable_thinking',
+      replace: t('Replace it'), append: t('Append to it'),
+    } as Record<string, string>)[v] ?? v;
     return el('select', {}, ...selectOptions[name].map((v) => el('option', { value: v, textContent: label(v) })));
   }
 

@@ -11,6 +11,7 @@ import { LogprobsView } from '../answers/logprobsView';
 import { StreamingMarkdown, type RenderHooks } from '../markdown';
 import { renderToolCalls } from './toolCallView';
 import { renderCheckpoint } from './checkpointView';
+import { contextSourcesRow } from './contextSourcesView';
 import { noticeList, requestActions } from './requestActions';
 import { usageText } from './usageText';
 import { send } from '../vscodeApi';
@@ -22,6 +23,9 @@ export class MessageView {
   private reasoning: { details: HTMLDetailsElement; summary: HTMLElement; text: Text } | undefined;
   private markdown: StreamingMarkdown | undefined;
   private readonly errorSlot: HTMLElement;
+  /** What went along with the request, above the answer. */
+  private readonly sourcesSlot = el('div', { className: 'sources-slot' });
+  private sourcesShown: string | undefined;
   private readonly toolSlot: HTMLElement;
   private readonly checkpointSlot: HTMLElement;
   private readonly footer: HTMLElement;
@@ -37,7 +41,7 @@ export class MessageView {
     this.checkpointSlot = el('div', { className: 'checkpoint-slot' });
     this.footer = el('footer', { className: 'message-footer' });
     this.extras = new AnswerExtras(this.content);
-    this.body = el('div', { className: 'message-body' }, this.content, this.extras.root, this.toolSlot, this.checkpointSlot, this.errorSlot);
+    this.body = el('div', { className: 'message-body' }, this.sourcesSlot, this.content, this.extras.root, this.toolSlot, this.checkpointSlot, this.errorSlot);
     this.root = el('article', {
       className: `message ${message.role}`,
       testId: 'message',
@@ -193,6 +197,7 @@ export class MessageView {
   renderChrome(): void {
     const m = this.message;
     this.root.dataset.status = m.status;
+    this.renderSources(m);
     this.extras.render(m, this.markdown);
     if (this.reasoning && m.status !== 'streaming') {
       this.reasoning.summary.textContent = m.reasoningMs !== undefined ? t('Thought for {0} s', (m.reasoningMs / 1000).toFixed(1)) : t('Reasoning');
@@ -214,6 +219,14 @@ export class MessageView {
       usage ? el('span', { className: 'usage', testId: 'usage', textContent: usage }) : '',
       el('span', { className: 'actions' }, ...actions),
     );
+  }
+
+  /** Rebuilt only when the sources changed, so an open prompt text stays open while the answer streams. */
+  private renderSources(m: MessageRecord): void {
+    const key = JSON.stringify(m.sources ?? []);
+    if (key === this.sourcesShown) return;
+    this.sourcesShown = key;
+    this.sourcesSlot.replaceChildren(contextSourcesRow(m) ?? '');
   }
 
   /** Tool calls change state while the message stays the same (approval, running, results). */

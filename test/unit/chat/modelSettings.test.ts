@@ -41,3 +41,15 @@ describe('per-model settings', () => {
     assert.equal(settingsFor(priced, 'other/x').prices, undefined);
   });
 });
+
+describe('per-model settings: the system prompt and role', () => {
+  it('the most specific entry decides each of them; unknown values are ignored', () => {
+    const all = {
+      'relay/*': { systemPrompt: 'GLOB', systemRole: 'developer', systemPromptMode: 'append' },
+      'relay/o1': { systemPrompt: 'EXACT', systemRole: 'user' },
+      'relay/odd': { systemRole: 'assistant', systemPromptMode: 'sideways' },
+    };
+    assert.deepEqual(settingsFor(all, 'relay/o1'), { systemPrompt: 'EXACT', systemRole: 'user', systemPromptMode: 'append' });
+    assert.deepEqual(settingsFor(all, 'relay/odd'), { systemPrompt: 'GLOB', systemRole: 'developer', systemPromptMode: 'append' });
+  });
+});

@@ -137,3 +137,22 @@ describe('model settings form: the host check of what the panel saves', () => {
     assert.equal(save({}, ''), undefined);
   });
 });
+
+describe('model settings form: the system prompt fields', () => {
+  it('maps the prompt, its mode and the role both ways; empty means not set', () => {
+    const result = entryFromForm(form({ 'system-prompt': '  # Role\nAnswer in Chinese.\n', 'system-prompt-mode': 'append', 'system-role': 'developer' }));
+    assert.deepEqual(result, { ok: true, settings: { systemPrompt: '# Role\nAnswer in Chinese.', systemPromptMode: 'append', systemRole: 'developer' } });
+    assert.ok(result.ok && isFormSettings(result.settings));
+    const back = formFromEntry(result.ok ? result.settings : {});
+    assert.deepEqual([back['system-prompt'], back['system-prompt-mode'], back['system-role']], ['# Role\nAnswer in Chinese.', 'append', 'developer']);
+    assert.deepEqual(entryFromForm(form({ 'system-prompt-mode': '', 'system-role': '' })), { ok: true, settings: {} });
+  });
+
+  it('refuses a role or mode it does not know and a prompt over 64 KB', () => {
+    assert.equal(isFormSettings({ systemRole: 'assistant' }), false);
+    assert.equal(isFormSettings({ systemPromptMode: 'prepend' }), false);
+    assert.equal(isFormSettings({ systemPrompt: 'x'.repeat(70_000) }), false);
+    assert.deepEqual(entryFromForm(form({ 'system-prompt': 'x'.repeat(70_000) })), { ok: false, errors: { 'system-prompt': { text: 'Too long.' } } });
+    assert.equal(formFromEntry({ systemRole: 'assistant', systemPromptMode: 7 })['system-role'], '');
+  });
+});

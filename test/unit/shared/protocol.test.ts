@@ -39,3 +39,12 @@ describe('protocol: message shapes', () => {
     assert.equal(parseWebviewMessage(ep('relay', { 'X-Org': 1 })), undefined);
   });
 });
+
+describe('protocol: the conversation instructions', () => {
+  it('takes a string up to the bound and nothing else', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'setInstructions', text: 'Be brief.' }), { type: 'setInstructions', text: 'Be brief.' });
+    assert.equal(parseWebviewMessage({ type: 'setInstructions', text: 'x'.repeat(100_001) }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'setInstructions', text: 3 }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'setInstructions', text: '', extra: 1 }), undefined);
+  });
+});

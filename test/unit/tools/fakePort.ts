@@ -86,16 +86,16 @@ export class FakeWorkspacePort implements WorkspacePort {
     const a = this.abs(p);
     let l: fs.Stats;
     try { l = fs.lstatSync(a); } catch { return undefined; }
-    if (!l.isSymbolicLink()) return { type: l.isDirectory() ? 'directory' : l.isFile() ? 'file' : 'other', symlink: false, size: l.size, links: l.nlink };
+    if (!l.isSymbolicLink()) return { type: l.isDirectory() ? 'directory' : l.isFile() ? 'file' : 'other', symlink: false, size: l.size, links: l.nlink, mtimeMs: l.mtimeMs };
     try {
       const s = fs.statSync(a);
-      return { type: s.isDirectory() ? 'directory' : s.isFile() ? 'file' : 'other', symlink: true, size: s.size, links: s.nlink };
+      return { type: s.isDirectory() ? 'directory' : s.isFile() ? 'file' : 'other', symlink: true, size: s.size, links: s.nlink, mtimeMs: s.mtimeMs };
     } catch { return { type: 'other', symlink: true, size: 0 }; }
   }
 
-  async readFile(p: WorkspacePath, o: { maxBytes: number }): Promise<FileBytes> {
+  async readFile(p: WorkspacePath, o: { maxBytes: number; fromDisk?: boolean }): Promise<FileBytes> {
     const a = this.abs(p);
-    const open = this.dirty.get(a);
+    const open = o.fromDisk ? undefined : this.dirty.get(a);
     const all = open !== undefined ? Buffer.from(open) : fs.readFileSync(a);
     return { bytes: new Uint8Array(all.subarray(0, o.maxBytes)), size: all.length };
   }
