@@ -1,7 +1,7 @@
 // The one place that says what a request carries and why: conversation + turn plan + the option bar
 // become the wire body through these steps, in this order. The client then adds the stream flags and
 // drops `omit` (src/llm), nothing else touches the body.
-//   1. base: model id, the messages (the tool note first), the tool offer
+//   1. base: model id, the messages (the tool note first), the tool offer (and a required tool choice)
 //   2. model settings: `params` under, `body` merged over (gatewayChat.models)
 //   3. the option bar: JSON, web search, image config, `n`, logprobs
 //   4. capability overrides: images, reasoning fields or JSON mode left out for a model that lacks them
@@ -41,9 +41,18 @@ export function buildRequest(input: RequestInput, fixes: readonly CompatFix[] = 
     messages: [...note, ...wireMessages(input.history), ...(input.extra ?? [])],
     ...(plan.tools.tools?.length ? { tools: plan.tools.tools } : {}),
     ...(plan.tools.functions?.length ? { functions: plan.tools.functions } : {}),
+    ...toolChoice(plan.tools),
   };
   const withOptions = applyRequestOptions(applySettings(base, plan.settings), input.options);
   const { request, adapted } = applyCapabilities(withOptions, plan.settings.capabilities);
   const wire = applyFixes(request, plan.settings.omit, [...plan.fixes, ...fixes]);
   return { request: wire.request, ...(wire.omit ? { omit: wire.omit } : {}), adapted };
+}
+
+function toolChoice(offer: TurnPlan['tools']): Partial<ChatRequest> {
+  if (offer.choice === 'required' && offer.tools?.length) return { tool_choice: 'required' };
+  if (typeof offer.choice === 'object' && offer.functions?.some((f) => f.name === (offer.choice as { name: string }).name)) {
+    return { function_call: { name: offer.choice.name } };
+  }
+  return {};
 }

@@ -13,8 +13,11 @@ import { userSetting } from './userSettings';
 export class TurnPlanner {
   constructor(private readonly gateways: Gateways, private readonly compatibility: CompatibilityMemory, private readonly log: vscode.LogOutputChannel) {}
 
-  /** `model`: `<endpointId>/<modelId>`; absent: the current model (gatewayChat.defaultModel). */
-  async plan(model = currentModel()): Promise<PlanResult> {
+  /**
+   * `model`: `<endpointId>/<modelId>`; absent: the current model (gatewayChat.defaultModel).
+   * `ownTools: false`: the caller brings its own tools (VS Code's chat), ours are not offered or built.
+   */
+  async plan(model = currentModel(), ownTools = true): Promise<PlanResult> {
     const resolved = await this.gateways.resolveModel(model);
     if ('error' in resolved) return { error: resolved.error, model };
     const { settings, notices } = this.modelSettings(model);
@@ -24,7 +27,7 @@ export class TurnPlanner {
       client: resolved.client,
       settings,
       fixes: this.compatibility.get(model),
-      tools: toolOffer(settings),
+      tools: ownTools ? toolOffer(settings) : {},
       maxSteps: stepLimit(userSetting<number>('tools.maxSteps')),
       readOnlyWithoutAsking: userSetting<boolean>('tools.autoApproveReadOnly') !== false,
       titleWithModel: userSetting<boolean>('titleWithModel') === true,
