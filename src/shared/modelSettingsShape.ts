@@ -22,6 +22,8 @@ export interface ModelSettings {
   capabilities?: Record<string, boolean>;
   toolFormat?: 'tools' | 'functions';
   prices?: ModelPrices;
+  /** Tokens the model takes in and gives out together (its context window). */
+  contextWindow?: number;
 }
 
 interface NumberRule { integer?: boolean; min?: number; max?: number }

@@ -30,7 +30,7 @@ export type ModelEntry = Record<string, unknown>;
  */
 export function modelWindow(settings: ModelSettings, entry?: ModelEntry): { maxInputTokens: number; maxOutputTokens: number } {
   const top = (entry?.top_provider ?? {}) as ModelEntry;
-  const window = firstCount((settings as { contextWindow?: unknown }).contextWindow,
+  const window = firstCount(settings.contextWindow,
     entry?.context_length, entry?.context_window, entry?.max_model_len, entry?.max_context_length, top.context_length) ?? DEFAULT_WINDOW;
   const output = firstCount(settings.params?.max_completion_tokens, settings.params?.max_tokens,
     entry?.max_output_tokens, entry?.max_completion_tokens, top.max_completion_tokens) ?? Math.min(DEFAULT_OUTPUT, Math.floor(window / 4));
