@@ -21,6 +21,8 @@ import { TurnPlanner } from './settings/turnPlanner';
 import { CheckpointRestorer } from './checkpoints/restoreCheckpoint';
 import { RulesReader } from '../chat/instructions/rulesReader';
 import { VsCodeWorkspacePort } from './tools/workspacePort';
+import { GatewayModelProvider, lmVendor } from './lm/provider';
+import { UsageTally } from '../chat/lm/usageTally';
 
 export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
   const log = vscode.window.createOutputChannel('Gateway Chat', { log: true });
@@ -52,6 +54,11 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
   const restorer = new CheckpointRestorer({ store: checkpoints, session, port: approvals.port, proposals, log });
   controller = new ChatController({ context, log, session, store, gateways, approvals, proposals, inspector, drafts: new DraftStore(context), restorer });
   const view = new ChatViewProvider(context, controller, log);
+  const usage = new UsageTally();
+  const modelStatus = createModelStatus(usage);
+  const models = new GatewayModelProvider({
+    secrets: context.secrets, gateways, planner, compatibility, log, usage, onUsage: () => modelStatus.refresh(),
+  });
   // A proposal's diff left open by a reload shows nothing that can still be applied or approved.
   void closeTabsOf((uri) => uri.scheme === proposalScheme);
   return [
@@ -63,7 +70,9 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
     vscode.window.registerWebviewViewProvider(chatViewId, view, { webviewOptions: { retainContextWhenHidden: true } }),
     vscode.workspace.registerTextDocumentContentProvider(proposalScheme, proposals),
     vscode.workspace.registerTextDocumentContentProvider(inspectScheme, inspector),
-    createModelStatus(),
+    modelStatus,
+    models,
+    vscode.lm.registerLanguageModelChatProvider(lmVendor, models),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new GatewayCodeActions(), { providedCodeActionKinds: GatewayCodeActions.kinds }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('gatewayChat.endpoints')) {

@@ -27,6 +27,8 @@ export interface ModelSettings {
   systemPromptMode?: SystemPromptMode;
   /** The role the one system message goes in: models that take no `system` role get `developer` or `user`. */
   systemRole?: SystemRole;
+  /** Tokens the model takes in and gives out together (its context window). */
+  contextWindow?: number;
 }
 
 export const systemPromptModes = ['replace', 'append'] as const;

@@ -3,6 +3,7 @@
 // drops `omit` (src/llm), nothing else touches the body.
 //   1. base: model id, the messages with the one system message first (systemMessage.ts: prompt,
 //      conversation instructions, rules, tool note; in the role the model takes), the tool offer
+//      (and a required tool choice)
 //   2. model settings: `params` under, `body` merged over (gatewayChat.models)
 //   3. the option bar: JSON, web search, image config, `n`, logprobs
 //   4. capability overrides: images, reasoning fields or JSON mode left out for a model that lacks them
@@ -48,10 +49,19 @@ export function buildRequest(input: RequestInput, fixes: readonly CompatFix[] = 
     messages: placeSystemMessage(messages, system.text, plan.settings.systemRole),
     ...(plan.tools.tools?.length ? { tools: plan.tools.tools } : {}),
     ...(plan.tools.functions?.length ? { functions: plan.tools.functions } : {}),
+    ...toolChoice(plan.tools),
   };
   const withOptions = applyRequestOptions(applySettings(base, plan.settings), input.options);
   const { request, adapted } = applyCapabilities(withOptions, plan.settings.capabilities);
   const wire = applyFixes(request, plan.settings.omit, [...plan.fixes, ...fixes]);
   const sources = [...system.sources, ...attachmentSources(input.history)];
   return { request: wire.request, ...(wire.omit ? { omit: wire.omit } : {}), adapted, ...(sources.length ? { sources } : {}) };
+}
+
+function toolChoice(offer: TurnPlan['tools']): Partial<ChatRequest> {
+  if (offer.choice === 'required' && offer.tools?.length) return { tool_choice: 'required' };
+  if (typeof offer.choice === 'object' && offer.functions?.some((f) => f.name === (offer.choice as { name: string }).name)) {
+    return { function_call: { name: offer.choice.name } };
+  }
+  return {};
 }

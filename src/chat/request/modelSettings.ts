@@ -31,6 +31,7 @@ export function settingsFor(all: Record<string, unknown> | undefined, model: str
     if (typeof s.systemPrompt === 'string') out.systemPrompt = s.systemPrompt;
     if (s.systemPromptMode === 'replace' || s.systemPromptMode === 'append') out.systemPromptMode = s.systemPromptMode;
     if (s.systemRole === 'system' || s.systemRole === 'developer' || s.systemRole === 'user') out.systemRole = s.systemRole;
+    if (typeof s.contextWindow === 'number') out.contextWindow = s.contextWindow;
   }
   return out;
 }

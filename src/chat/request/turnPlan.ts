@@ -14,6 +14,8 @@ export interface ToolOffer {
   tools?: ToolDefinition[];
   functions?: ChatRequest['functions'];
   note?: string;
+  /** The caller requires a tool call: `tool_choice: required`, or `function_call` naming the only function. */
+  choice?: 'required' | { name: string };
 }
 
 /** The notices under an answer, in the user's language (the host translates; tests pass English). */

@@ -16,6 +16,9 @@ interface CachedModels { at: number; groups: ModelGroup[] }
 
 export class Gateways implements vscode.Disposable {
   private clients = new Map<string, { signature: string; client: GatewayClient }>();
+  private readonly modelsChanged = new vscode.EventEmitter<void>();
+  /** The cached model lists changed (a refresh found other models): VS Code's model list follows. */
+  readonly onDidChangeModels = this.modelsChanged.event;
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {}
 
@@ -99,10 +102,12 @@ export class Gateways implements vscode.Disposable {
       }
     }));
     await this.context.globalState.update(modelsCacheKey, { at: Date.now(), groups } satisfies CachedModels);
+    if (JSON.stringify(cached?.groups) !== JSON.stringify(groups)) this.modelsChanged.fire();
     return groups;
   }
 
   dispose(): void {
+    this.modelsChanged.dispose();
     for (const { client } of this.clients.values()) void client.close();
     this.clients.clear();
   }

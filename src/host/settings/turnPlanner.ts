@@ -18,8 +18,11 @@ export class TurnPlanner {
     private readonly rules?: RulesReader,
   ) {}
 
-  /** `model`: `<endpointId>/<modelId>`; absent: the current model (gatewayChat.defaultModel). */
-  async plan(model = currentModel()): Promise<PlanResult> {
+  /**
+   * `model`: `<endpointId>/<modelId>`; absent: the current model (gatewayChat.defaultModel).
+   * `ownTools: false`: the caller brings its own tools (VS Code's chat), ours are not offered or built.
+   */
+  async plan(model = currentModel(), ownTools = true): Promise<PlanResult> {
     const resolved = await this.gateways.resolveModel(model);
     if ('error' in resolved) return { error: resolved.error, model };
     const { settings, notices } = this.modelSettings(model);
@@ -29,8 +32,9 @@ export class TurnPlanner {
       client: resolved.client,
       settings,
       fixes: this.compatibility.get(model),
-      tools: toolOffer(settings),
-      instructions: await this.instructions(settings),
+      // Another extension's request (VS Code's chat) brings its own tools and instructions.
+      tools: ownTools ? toolOffer(settings) : {},
+      ...(ownTools ? { instructions: await this.instructions(settings) } : {}),
       maxSteps: stepLimit(userSetting<number>('tools.maxSteps')),
       readOnlyWithoutAsking: userSetting<boolean>('tools.autoApproveReadOnly') !== false,
       titleWithModel: userSetting<boolean>('titleWithModel') === true,
