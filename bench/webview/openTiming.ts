@@ -46,13 +46,28 @@ const activityItem = (page: Page, label: string) => page.locator(`.part.activity
 export async function timeOpen(page: Page): Promise<number> {
   const watching = page.evaluate(`${WATCH}(${JSON.stringify(extensionId)})`) as Promise<number>;
   await activityItem(page, 'Gateway Chat').click();
-  return watching;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the composer did not become interactive within 60 s of the click')), 60_000);
+  });
+  try {
+    return await Promise.race([watching, timeout]);
+  } catch (e) {
+    await page.screenshot({ path: path.join('test-output', 'bench-open-failed.png') }).catch(() => undefined);
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function hideChat(page: Page): Promise<void> {
   await activityItem(page, 'Explorer').click();
   const ours = page.locator('.part.activitybar .action-item:has(.action-label[aria-label^="Gateway Chat"])');
-  await page.waitForFunction((el) => !el?.classList.contains('checked'), await ours.elementHandle(), { timeout: 15_000 });
+  await page.waitForFunction((el) => !el?.classList.contains('checked'), await ours.elementHandle(), { timeout: 15_000 })
+    .catch(async (e) => {
+      await page.screenshot({ path: path.join('test-output', 'bench-hide-failed.png') }).catch(() => undefined);
+      throw e;
+    });
   await page.locator(`iframe.webview[src*="extensionId=${extensionId}"]`).first().waitFor({ state: 'hidden', timeout: 15_000 });
 }
 
