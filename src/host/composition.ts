@@ -19,6 +19,8 @@ import { createModelStatus } from './settings/statusBar';
 import { closeTabsOf, ToolApprovals } from './tools/toolApprovals';
 import { TurnPlanner } from './settings/turnPlanner';
 import { CheckpointRestorer } from './checkpoints/restoreCheckpoint';
+import { ContextMemory } from './settings/contextMemory';
+import { ContextMeter } from '../chat/context/contextMeter';
 
 export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
   const log = vscode.window.createOutputChannel('Gateway Chat', { log: true });
@@ -27,7 +29,8 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
   const proposals = new ProposalDocuments();
   const approvals = new ToolApprovals(proposals);
   const store = new HistoryStore(context.globalStorageUri.fsPath, storeReports(log));
-  const planner = new TurnPlanner(gateways, compatibility, log);
+  const windows = new ContextMemory(context.globalState);
+  const planner = new TurnPlanner(gateways, compatibility, log, windows);
   // Per workspace (no folder open: no tools that write, and no checkpoints).
   const checkpoints = context.storageUri && new CheckpointStore(path.join(context.storageUri.fsPath, 'checkpoints'), {
     onError: (what, e) => log.warn(`Checkpoint ${what} failed: ${e instanceof Error ? e.message : String(e)}`),
@@ -38,6 +41,7 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
     post: (m) => controller?.sessionPost(m),
     planTurn: (model) => planner.plan(model),
     rememberFixes: (model, fixes) => compatibility.remember(model, fixes),
+    rememberWindow: (model, window) => windows.remember(model, window),
     toolHost: approvals,
     ...(checkpoints ? { checkpoints } : {}),
     newId: () => randomUUID(),
@@ -47,8 +51,9 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
     exchanges: (id) => session.exchanges.get(id),
     model: (id) => session.conversation.messages.find((x) => x.id === id)?.model,
   });
+  const meter = new ContextMeter(session.context, { post: (m) => controller?.sessionPost(m), planTurn: () => planner.plan(), conversation: () => session.conversation });
   const restorer = new CheckpointRestorer({ store: checkpoints, session, port: approvals.port, proposals, log });
-  controller = new ChatController({ context, log, session, store, gateways, approvals, proposals, inspector, drafts: new DraftStore(context), restorer });
+  controller = new ChatController({ context, log, session, store, gateways, approvals, proposals, inspector, drafts: new DraftStore(context), restorer, meter });
   const view = new ChatViewProvider(context, controller, log);
   // A proposal's diff left open by a reload shows nothing that can still be applied or approved.
   void closeTabsOf((uri) => uri.scheme === proposalScheme);

@@ -1,13 +1,13 @@
 // The per-model settings form as plain text fields, and the mapping both ways between those
 // fields and a gatewayChat.models entry. An empty field means unset: the entry leaves it out.
 import {
-  capabilityNames, fitsRule, isJsonObject, isRecord, limits, numberParams, omitNamePattern, reasoningEfforts,
+  capabilityNames, contextWindowRule, fitsRule, isJsonObject, isRecord, limits, numberParams, omitNamePattern, reasoningEfforts,
   type ModelSettings, refusedBodyKeys } from './modelSettingsShape';
 
 export const numberFields = Object.keys(numberParams);
 export const selectFields = ['stream', 'reasoning_effort', 'enable_thinking', 'enable_thinking_in', 'separate_reasoning', 'tool-format',
   ...capabilityNames.map((c) => `capability-${c}`)] as const;
-export const textFields = ['stop', 'logit_bias', 'user', 'extra-body', 'omit', 'price-input', 'price-cached', 'price-output', 'currency'] as const;
+export const textFields = ['stop', 'logit_bias', 'user', 'extra-body', 'omit', 'price-input', 'price-cached', 'price-output', 'currency', 'context-window'] as const;
 /** Every field's text, by the name its input carries (`data-testid="setting-<name>"`). */
 export type FormValues = Record<string, string>;
 
@@ -79,6 +79,7 @@ export function formFromEntry(entry: unknown): FormValues {
   values['price-cached'] = text(prices.cachedInput);
   values['price-output'] = text(prices.output);
   values.currency = text(prices.currency);
+  values['context-window'] = text(s.contextWindow);
   return values;
 }
 
@@ -154,6 +155,8 @@ export function entryFromForm(values: FormValues): FormResult {
   if (field('currency').length > limits.currencyLength) errors.currency = { text: 'Too long.' };
   else if (field('currency')) prices.currency = field('currency');
 
+  const contextWindow = number('context-window', contextWindowRule);
+
   if (Object.keys(errors).length) return { ok: false, errors };
   const settings: ModelSettings = {};
   if (Object.keys(params).length) settings.params = params;
@@ -163,5 +166,6 @@ export function entryFromForm(values: FormValues): FormResult {
   const format = field('tool-format');
   if (format === 'tools' || format === 'functions') settings.toolFormat = format;
   if (Object.keys(prices).length) settings.prices = prices;
+  if (contextWindow !== undefined) settings.contextWindow = contextWindow;
   return { ok: true, settings };
 }

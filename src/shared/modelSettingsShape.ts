@@ -22,6 +22,8 @@ export interface ModelSettings {
   capabilities?: Record<string, boolean>;
   toolFormat?: 'tools' | 'functions';
   prices?: ModelPrices;
+  /** Tokens the model takes (prompt and answer), when its gateway's /models does not say. */
+  contextWindow?: number;
 }
 
 interface NumberRule { integer?: boolean; min?: number; max?: number }
@@ -45,6 +47,9 @@ export const reasoningEfforts = ['minimal', 'low', 'medium', 'high'] as const;
 export const capabilityNames = ['tools', 'vision', 'reasoning', 'json'] as const;
 /** Every `params` key the form owns; others in settings.json are kept as they are. */
 export const formParams = [...Object.keys(numberParams), 'stop', 'logit_bias', 'user', 'reasoning_effort', ...booleanParams];
+
+/** A context window the form accepts, in tokens. */
+export const contextWindowRule: NumberRule = { integer: true, min: 256, max: 100_000_000 };
 
 export const limits = { stopItems: 16, stopLength: 256, logitBiasKeys: 1024, userLength: 256, omitItems: 64, bodyChars: 65_536, bodyDepth: 16, currencyLength: 8, maxPrice: 1_000_000 };
 
@@ -110,11 +115,12 @@ function validPrices(v: unknown): boolean {
 
 /** What the form may save: the keys it owns, each well-formed. */
 export function isFormSettings(v: unknown): v is ModelSettings {
-  if (!isRecord(v) || !onlyKeys(v, ['params', 'body', 'omit', 'capabilities', 'toolFormat', 'prices'])) return false;
+  if (!isRecord(v) || !onlyKeys(v, ['params', 'body', 'omit', 'capabilities', 'toolFormat', 'prices', 'contextWindow'])) return false;
   return optional(v.params, (p) => isRecord(p) && Object.entries(p).every(([k, x]) => formParams.includes(k) && validParam(k, x)))
     && optional(v.body, (b) => isJsonObject(b))
     && optional(v.omit, (o) => Array.isArray(o) && o.length <= limits.omitItems && o.every((s) => typeof s === 'string' && omitNamePattern.test(s)))
     && optional(v.capabilities, (c) => isRecord(c) && onlyKeys(c, capabilityNames) && Object.values(c).every(boolean))
     && optional(v.toolFormat, (f) => f === 'tools' || f === 'functions')
-    && optional(v.prices, validPrices);
+    && optional(v.prices, validPrices)
+    && optional(v.contextWindow, (w) => fitsRule(w, contextWindowRule));
 }

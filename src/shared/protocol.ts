@@ -79,6 +79,8 @@ export type WebviewToHost =
   | { type: 'chooseCandidate'; messageId: string; index: number }
   /** "Restore checkpoint" under an answer: the host asks how (files only, or with a rewind) and restores. */
   | { type: 'restoreCheckpoint'; messageId: string };
+  /** Expand a summary back: its original messages are sent to the model again. */
+  | { type: 'undoSummary'; messageId: string };
 
 export type HostToWebview =
   | { type: 'init'; locale: string; strings: Record<string, string>; version: string }
@@ -97,7 +99,9 @@ export type HostToWebview =
   /** The current model's exact gatewayChat.models entry, and each glob entry that also applies (read-only). */
   | { type: 'modelSettings'; model: string; entry: ModelSettings; inherited: { source: string; settings: ModelSettings }[]; saved: boolean }
   /** The conversation's request options changed on the host's side (a schema was picked). */
-  | { type: 'options'; options: RequestOptions };
+  | { type: 'options'; options: RequestOptions }
+  /** What the next request would take of the model's window (tokens, calibrated); no `used`: nothing to show. */
+  | { type: 'contextMeter'; used?: number; window?: number };
 
 export { parseWebviewMessage } from './protocolValidation';
 

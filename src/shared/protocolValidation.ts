@@ -103,6 +103,7 @@ const messages: { [K in WebviewToHost['type']]: Record<string, Check> } = {
   copyCurl: { messageId: shortStr },
   chooseCandidate: { messageId: shortStr, index: (v) => nonNegative(v) && (v as number) < 128 },
   restoreCheckpoint: { messageId: shortStr },
+  undoSummary: { messageId: shortStr },
 };
 
 /** Returns the message if it is a well-formed WebviewToHost, otherwise undefined. */

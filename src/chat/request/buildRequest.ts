@@ -1,7 +1,7 @@
 // The one place that says what a request carries and why: conversation + turn plan + the option bar
 // become the wire body through these steps, in this order. The client then adds the stream flags and
 // drops `omit` (src/llm), nothing else touches the body.
-//   1. base: model id, the messages (the tool note first), the tool offer
+//   1. base: model id, the messages (the tool note first; compacted as src/chat/context decided), the tool offer
 //   2. model settings: `params` under, `body` merged over (gatewayChat.models)
 //   3. the option bar: JSON, web search, image config, `n`, logprobs
 //   4. capability overrides: images, reasoning fields or JSON mode left out for a model that lacks them
@@ -14,6 +14,7 @@ import { applySettings } from './modelSettings';
 import { wireMessages } from './packaging';
 import { applyRequestOptions } from './requestOptions';
 import type { TurnPlan } from './turnPlan';
+import { requestHistory } from '../context/requestHistory';
 
 export interface RequestInput {
   /** The conversation up to the answer being written. */
@@ -22,6 +23,8 @@ export interface RequestInput {
   extra?: ChatMessage[];
   options?: RequestOptions;
   plan: Pick<TurnPlan, 'modelId' | 'settings' | 'fixes' | 'tools'>;
+  /** Records whose tool results and attachments go as stubs, to fit the window (src/chat/context). */
+  stubs?: ReadonlySet<string>;
 }
 
 export interface BuiltRequest {
@@ -38,7 +41,8 @@ export function buildRequest(input: RequestInput, fixes: readonly CompatFix[] = 
   const note: ChatMessage[] = plan.tools.note ? [{ role: 'system', content: plan.tools.note }] : [];
   const base: ChatRequest = {
     model: plan.modelId,
-    messages: [...note, ...wireMessages(input.history), ...(input.extra ?? [])],
+    // Summarised messages stay out and their summary goes in; stubs replace what was cut for room.
+    messages: [...note, ...wireMessages(requestHistory(input.history, input.stubs)), ...(input.extra ?? [])],
     ...(plan.tools.tools?.length ? { tools: plan.tools.tools } : {}),
     ...(plan.tools.functions?.length ? { functions: plan.tools.functions } : {}),
   };

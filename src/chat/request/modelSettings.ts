@@ -28,6 +28,7 @@ export function settingsFor(all: Record<string, unknown> | undefined, model: str
     if (s.capabilities) out.capabilities = { ...out.capabilities, ...s.capabilities };
     if (s.toolFormat) out.toolFormat = s.toolFormat;
     if (isPlain(s.prices)) out.prices = { ...out.prices, ...s.prices };
+    if (typeof s.contextWindow === 'number') out.contextWindow = s.contextWindow;
   }
   return out;
 }

@@ -16,7 +16,7 @@ const without = (v: unknown, owned: readonly string[]) =>
  * is gone), keys the form does not know kept. Undefined when nothing is left.
  */
 export function editedEntry(old: unknown, edited: ModelSettings): Record<string, unknown> | undefined {
-  const rest = without(old, ['params', 'body', 'omit', 'capabilities', 'toolFormat', 'prices']);
+  const rest = without(old, ['params', 'body', 'omit', 'capabilities', 'toolFormat', 'prices', 'contextWindow']);
   const params = { ...without(isRecord(old) ? old.params : undefined, formParams), ...edited.params };
   const capabilities = { ...without(isRecord(old) ? old.capabilities : undefined, capabilityNames), ...edited.capabilities };
   const next: Record<string, unknown> = {
@@ -27,6 +27,7 @@ export function editedEntry(old: unknown, edited: ModelSettings): Record<string,
     ...(Object.keys(capabilities).length ? { capabilities } : {}),
     ...(edited.toolFormat ? { toolFormat: edited.toolFormat } : {}),
     ...(edited.prices && Object.keys(edited.prices).length ? { prices: edited.prices } : {}),
+    ...(edited.contextWindow ? { contextWindow: edited.contextWindow } : {}),
   };
   return Object.keys(next).length ? next : undefined;
 }

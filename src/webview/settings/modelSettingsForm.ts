@@ -54,6 +54,8 @@ export class ModelSettingsForm {
       group(t('Prices per million tokens'),
         number('price-input', t('Input')), number('price-cached', t('Cached input')), number('price-output', t('Output')),
         text('currency', t('Currency symbol'), '$')),
+      group(t('Context'),
+        number('context-window', t('Context window (tokens), when the gateway does not say'))),
       this.kept,
       el('div', { className: 'setup-actions' }, this.saveButton, this.status));
   }
@@ -138,7 +140,7 @@ export class ModelSettingsForm {
   /** Keys of the entry the form does not edit: saving keeps them. */
   private showKept(entry: ModelSettings): void {
     const params = isRecord(entry.params) ? Object.keys(entry.params).filter((k) => !formParams.includes(k)) : [];
-    const top = Object.keys(entry).filter((k) => !['params', 'body', 'omit', 'capabilities', 'toolFormat', 'prices'].includes(k));
+    const top = Object.keys(entry).filter((k) => !['params', 'body', 'omit', 'capabilities', 'toolFormat', 'prices', 'contextWindow'].includes(k));
     const keys = [...params.map((k) => `params.${k}`), ...top];
     this.kept.hidden = !keys.length;
     this.kept.textContent = keys.length ? t('Also in settings.json, kept as it is: {0}', keys.join(', ')) : '';
