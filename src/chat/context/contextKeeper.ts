@@ -67,7 +67,7 @@ export class ContextKeeper {
     const budget = o.budget ?? (o.plan.context ? promptBudget(o.plan.context) : undefined);
     const counter = await tokenCounter();
     const none = new Set<string>();
-    const counted = counter.request(buildRequest(o.input()).request);
+    const counted = counter.request(buildRequest({ ...o.input(), stubs: undefined }).request);
     if (!o.summarise && (!budget || this.calibration.scale(o.plan.model, counted) <= budget)) return { stubs: none, counted, notices: [], changed: false };
     const words = o.plan.words.context ?? englishWords;
     const choice = o.summarise ? { stubs: [], summarise: o.summarise } : this.choose(counter, o, counted, budget!);
@@ -127,7 +127,7 @@ export class ContextKeeper {
   }
 
   private choose(counter: TokenCounter, o: FitOptions, counted: number, budget: number) {
-    const input = o.input();
+    const input = { ...o.input(), stubs: undefined };
     const recordTokens = (m: MessageRecord, stub: boolean) =>
       this.calibration.scale(o.plan.model, wireMessages(requestHistory([m], stub ? new Set([m.id]) : undefined)).reduce((a, w) => a + counter.message(w), 0));
     const history = input.history;

@@ -283,9 +283,11 @@ export class ChatSession {
       const tools = this.ports.toolHost;
       for (let step = 1; ; step++) {
         // Recomputed on each use: a summary written to fit the window changes the history.
-        const input = () => ({ history: c.messages.slice(0, c.messages.indexOf(m) + (extra.length ? 1 : 0)), extra, options: c.options, plan, stubs: fit.stubs });
+        let stubs: ReadonlySet<string> | undefined;
+        const input = () => ({ history: c.messages.slice(0, c.messages.indexOf(m) + (extra.length ? 1 : 0)), extra, options: c.options, plan, stubs });
         const fitting = { conversation: c, plan, input, signal: abort.signal, observer: (r: MessageRecord) => this.observer(r) };
         let fit = await this.context.fit(fitting);
+        stubs = fit.stubs;
         addNotices(m, fit.notices);
         if (abort.signal.aborted) {
           // Stopped while the older messages were being summarised: nothing was sent.
@@ -297,7 +299,7 @@ export class ChatSession {
           exchanges: this.exchanges, mayHeal: step === 1, message: m, signal: abort.signal, observer: this.observer(m),
           onOverflow: async (overflow) => {
             const healed = await this.context.heal(fitting, overflow, fit.counted);
-            if (healed) fit = healed;
+            if (healed) ({ stubs } = fit = healed);
             return healed?.notices;
           },
         });
