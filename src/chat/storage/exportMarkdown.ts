@@ -6,7 +6,10 @@ import { attachmentText } from '../request/packaging';
 export function conversationToMarkdown(c: ConversationRecord): string {
   const out = [`# ${c.title || 'Conversation'}`, '', `_${new Date(c.createdAt).toISOString()}${c.model ? ` · ${c.model}` : ''}_`, ''];
   for (const m of c.messages) {
-    out.push(m.role === 'user' ? '## You' : `## ${m.model ?? 'Assistant'}`, '');
+    // Compaction: the originals stay in exports, marked; a summary says what it stood in for.
+    if (m.summary) out.push(`## Summary of ${m.summary.messages} earlier messages${m.summary.undone ? ' (undone)' : ''} · ${m.model ?? 'Assistant'}`, '');
+    else out.push(m.role === 'user' ? '## You' : `## ${m.model ?? 'Assistant'}`, '');
+    if (m.summarisedBy) out.push('_(summarised: a summary is sent instead of this message)_', '');
     if (m.reasoning) out.push('<details><summary>Reasoning</summary>', '', m.reasoning, '', '</details>', '');
     if (m.content) out.push(m.content, '');
     for (const a of m.attachments ?? []) {
