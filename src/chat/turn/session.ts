@@ -230,6 +230,8 @@ export class ChatSession {
         if (m.status === 'streaming') m.status = 'interrupted';
         settleUnfinishedCalls(m);
       }
+      // A summary cut off by the reload never stood in for anything (its originals were not marked yet).
+      loaded.messages = loaded.messages.filter((m) => !(m.summary && m.status !== 'complete'));
       this.conversation = loaded;
       return true;
     });
