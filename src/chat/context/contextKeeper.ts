@@ -2,6 +2,7 @@
 // when it would not fit (chooseCompaction: stubs, then a summary written by the model), heals one
 // refusal for length, learns the tokenizer's error per model, and measures the meter under the
 // composer. The session owns the conversation; this only edits it through summaries.
+import type { TraceEvent } from '../../llm';
 import type { ConversationRecord, MessageRecord } from '../../shared/conversation';
 import type { BuiltRequest, RequestInput } from '../request/buildRequest';
 import { buildRequest } from '../request/buildRequest';
@@ -23,6 +24,8 @@ export interface KeeperPorts {
   show(): void;
   /** A window a gateway named when it refused, kept for `<endpointId>/<modelId>`. */
   rememberWindow?(model: string, window: number): void;
+  /** Records the summarising request for the request inspector, under the summary's id. */
+  trace?(recordId: string): ((e: TraceEvent) => void) | undefined;
 }
 
 type Plan = Pick<TurnPlan, 'model' | 'modelId' | 'client' | 'settings' | 'fixes' | 'tools' | 'words' | 'context' | 'summariser'>;
@@ -148,7 +151,7 @@ export class ContextKeeper {
     };
     c.messages.splice(last + 1, 0, record);
     this.ports.show();
-    await summarise({ summariser, span, record, signal: o.signal, observer: o.observer?.(record), now: this.ports.now });
+    await summarise({ summariser, span, record, signal: o.signal, observer: o.observer?.(record), now: this.ports.now, trace: this.ports.trace?.(record.id) });
     if (record.status !== 'complete' || !record.content.trim()) {
       c.messages.splice(c.messages.indexOf(record), 1);
       this.ports.show();

@@ -53,7 +53,7 @@ export class ChatSession {
   constructor(private readonly ports: SessionPorts) {
     this.conversation = this.blank();
     this.batcher = new DeltaBatcher((b) => ports.post({ type: 'delta', ...b }));
-    this.context = new ContextKeeper({ newId: ports.newId, now: ports.now, show: () => this.show(), rememberWindow: ports.rememberWindow });
+    this.context = new ContextKeeper({ newId: ports.newId, now: ports.now, show: () => this.show(), rememberWindow: ports.rememberWindow, trace: (id) => this.exchanges.recorder(id) });
   }
 
   /** The panel painted the last streamed post. */
