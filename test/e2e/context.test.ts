@@ -92,7 +92,7 @@ describe('the context window: compaction keeps a long conversation going', funct
     const sizes = main.map((b) => JSON.stringify(b).length);
     assert.ok(sizes.at(-1)! <= 1500, `the last request fits: ${sizes.join(', ')}`);
     assert.equal(sizes.filter((s) => s > 1500).length, 1, `refused once, healed once: ${sizes.join(', ')}`);
-    assert.match(await answer.locator('[data-testid="notice"]').allInnerTexts().then((t) => t.join('\n')), /refused the conversation as too long \(300 tokens\)/);
+    assert.match(await answer.locator('[data-testid="notice"]').allInnerTexts().then((t) => t.join('\n')), /refused the conversation as too long for the model \(300 tokens\)/);
     // The window it named is remembered: the next send goes under it the first time.
     gw.requests.length = 0;
     await panel.send('One more short question.');
