@@ -24,6 +24,9 @@ export const LOW_DETAIL_IMAGE_TOKENS = 85;
 const OTHER_PART_TOKENS = 1024;
 
 const CACHE_ENTRIES = 4096;
+/** Longer texts are counted from a sample of both ends, scaled: tokenizing megabytes would hold the extension host up. */
+const SAMPLE_OVER = 262_144;
+const SAMPLE_HALF = 32_768;
 const CACHE_MIN_CHARS = 128;
 
 let encoder: Encoder | undefined;
@@ -45,7 +48,9 @@ function textTokens(text: string): number {
   if (text.length < CACHE_MIN_CHARS) return e.countTokens(text);
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
-  const n = e.countTokens(text);
+  const n = text.length > SAMPLE_OVER
+    ? Math.ceil((e.countTokens(text.slice(0, SAMPLE_HALF)) + e.countTokens(text.slice(-SAMPLE_HALF))) * (text.length / (2 * SAMPLE_HALF)))
+    : e.countTokens(text);
   // Oldest first out: Map keeps insertion order.
   if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
   cache.set(text, n);

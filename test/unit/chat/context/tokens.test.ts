@@ -66,3 +66,17 @@ describe('calibration: real prompt_tokens against our count, per model', () => {
     assert.equal(c.ratio('m'), 1);
   });
 });
+
+describe('token counting: huge texts', () => {
+  it('estimates a multi-megabyte text from samples, quickly and close to the full count', async () => {
+    const c = await tokenCounter();
+    const unit = 'function f(x) { return x * 2; } // doubles its argument\n';
+    const huge = unit.repeat(Math.ceil(2_000_000 / unit.length));
+    const start = performance.now();
+    const n = c.text(huge);
+    const ms = performance.now() - start;
+    const exact = c.text(unit) * (huge.length / unit.length);
+    assert.ok(Math.abs(n - exact) / exact < 0.1, `${n} against ${exact}`);
+    assert.ok(ms < 500, `${ms.toFixed(0)} ms`);
+  });
+});
