@@ -92,7 +92,8 @@ describe('the context window: compaction keeps a long conversation going', funct
     const sizes = main.map((b) => JSON.stringify(b).length);
     assert.ok(sizes.at(-1)! <= 1500, `the last request fits: ${sizes.join(', ')}`);
     assert.equal(sizes.filter((s) => s > 1500).length, 1, `refused once, healed once: ${sizes.join(', ')}`);
-    assert.match(await answer.locator('[data-testid="notice"]').allInnerTexts().then((t) => t.join('\n')), /refused the conversation as too long for the model \(300 tokens\)/);
+    // textContent: the answer may be scrolled out of view (off-screen messages are not laid out).
+    assert.match(await answer.locator('[data-testid="notice"]').allTextContents().then((t) => t.join('\n')), /refused the conversation as too long for the model \(300 tokens\)/);
     // The window it named is remembered: the next send goes under it the first time.
     gw.requests.length = 0;
     await panel.send('One more short question.');
