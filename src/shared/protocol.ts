@@ -78,7 +78,7 @@ export type WebviewToHost =
   /** The user picked one of an answer's `n` candidates to continue the conversation with. */
   | { type: 'chooseCandidate'; messageId: string; index: number }
   /** "Restore checkpoint" under an answer: the host asks how (files only, or with a rewind) and restores. */
-  | { type: 'restoreCheckpoint'; messageId: string };
+  | { type: 'restoreCheckpoint'; messageId: string }
   /** Expand a summary back: its original messages are sent to the model again. */
   | { type: 'undoSummary'; messageId: string };
 
