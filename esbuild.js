@@ -16,7 +16,11 @@ const common = {
 // Dependencies needed only once the extension talks to a gateway or checks a schema, bundled apart
 // in dist/vendor/ and required on first use: loading them with the extension was most of its
 // activation time (bench/footprint.ts).
-const lazyVendors = { undici: 'undici', ajv: 'ajv', 'ajv/dist/2019': 'ajv-2019', 'ajv/dist/2020': 'ajv-2020' };
+const lazyVendors = {
+  undici: 'undici', ajv: 'ajv', 'ajv/dist/2019': 'ajv-2019', 'ajv/dist/2020': 'ajv-2020',
+  // Token counting for the context window (src/chat/context/tokens.ts), loaded on the first count.
+  'gpt-tokenizer/encoding/p50k_base': 'tokenizer',
+};
 
 const extension = {
   ...common,
@@ -29,7 +33,8 @@ const extension = {
   plugins: [{
     name: 'lazy-vendors',
     setup(build) {
-      build.onResolve({ filter: /^(undici|ajv)(\/dist\/20(19|20))?$/ }, (args) => ({ path: `./vendor/${lazyVendors[args.path]}.js`, external: true }));
+      const names = Object.keys(lazyVendors).map((m) => m.replace(/[/.]/g, '\\$&')).join('|');
+      build.onResolve({ filter: new RegExp(`^(${names})$`) }, (args) => ({ path: `./vendor/${lazyVendors[args.path]}.js`, external: true }));
     },
   }],
 };

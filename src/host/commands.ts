@@ -48,6 +48,10 @@ export function registerCommands({ context, view, controller, proposals, compati
     'gatewayChat.ask': () => editor.ask(),
     'gatewayChat.runPrompt': () => editor.runPrompt(),
     'gatewayChat.forgetCompatibility': () => forgetCompatibilityCommand(compatibility),
+    'gatewayChat.compactChat': async () => {
+      await view.reveal();
+      await controller.compact();
+    },
   };
   return Object.entries(handlers).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

@@ -23,6 +23,8 @@ import { RulesReader } from '../chat/instructions/rulesReader';
 import { VsCodeWorkspacePort } from './tools/workspacePort';
 import { GatewayModelProvider, lmVendor } from './lm/provider';
 import { UsageTally } from '../chat/lm/usageTally';
+import { ContextMemory } from './settings/contextMemory';
+import { ContextMeter } from '../chat/context/contextMeter';
 
 export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
   const log = vscode.window.createOutputChannel('Gateway Chat', { log: true });
@@ -31,17 +33,19 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
   const proposals = new ProposalDocuments();
   const approvals = new ToolApprovals(proposals);
   const store = new HistoryStore(context.globalStorageUri.fsPath, storeReports(log));
+  const windows = new ContextMemory(context.globalState);
   // Per workspace (no folder open: no tools that write, and no checkpoints).
   const checkpoints = context.storageUri && new CheckpointStore(path.join(context.storageUri.fsPath, 'checkpoints'), {
     onError: (what, e) => log.warn(`Checkpoint ${what} failed: ${e instanceof Error ? e.message : String(e)}`),
   });
-  const planner = new TurnPlanner(gateways, compatibility, log, new RulesReader(new VsCodeWorkspacePort()));
+  const planner = new TurnPlanner(gateways, compatibility, log, new RulesReader(new VsCodeWorkspacePort()), windows);
   let controller: ChatController | undefined;
   const session = new ChatSession({
     store,
     post: (m) => controller?.sessionPost(m),
     planTurn: (model) => planner.plan(model),
     rememberFixes: (model, fixes) => compatibility.remember(model, fixes),
+    rememberWindow: (model, window) => windows.remember(model, window),
     toolHost: approvals,
     ...(checkpoints ? { checkpoints } : {}),
     newId: () => randomUUID(),
@@ -51,8 +55,9 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
     exchanges: (id) => session.exchanges.get(id),
     model: (id) => session.conversation.messages.find((x) => x.id === id)?.model,
   });
+  const meter = new ContextMeter(session.context, { post: (m) => controller?.sessionPost(m), planTurn: () => planner.plan(), conversation: () => session.conversation });
   const restorer = new CheckpointRestorer({ store: checkpoints, session, port: approvals.port, proposals, log });
-  controller = new ChatController({ context, log, session, store, gateways, approvals, proposals, inspector, drafts: new DraftStore(context), restorer });
+  controller = new ChatController({ context, log, session, store, gateways, approvals, proposals, inspector, drafts: new DraftStore(context), restorer, meter });
   const view = new ChatViewProvider(context, controller, log);
   const usage = new UsageTally();
   const modelStatus = createModelStatus(usage);

@@ -188,6 +188,20 @@ export interface MessageRecord {
   checkpoint?: CheckpointSummary;
   /** What went along with the request that produced this answer (prompts, rules files, attachments). */
   sources?: ContextSource[];
+  /** This record is a summary of earlier messages (written by the model when the conversation outgrew its window). */
+  summary?: SummaryInfo;
+  /** The id of the summary that stands in for this message in requests; cleared when that summary is undone. */
+  summarisedBy?: string;
+}
+
+/** A compacted span of the conversation: the originals stay in the file, marked `summarisedBy` this record's id. */
+export interface SummaryInfo {
+  /** How many messages it stands in for. */
+  messages: number;
+  /** `<endpointId>/<modelId>` that wrote it. */
+  model?: string;
+  /** The user expanded it back: the originals are sent again, this record no longer is. */
+  undone?: boolean;
 }
 
 export interface ConversationRecord {

@@ -1,13 +1,14 @@
 // The per-model settings form as plain text fields, and the mapping both ways between those
 // fields and a gatewayChat.models entry. An empty field means unset: the entry leaves it out.
 import {
-  capabilityNames, fitsRule, isJsonObject, isRecord, limits, numberParams, omitNamePattern, reasoningEfforts,
+  capabilityNames, contextWindowRule, fitsRule, isJsonObject, isRecord, limits, numberParams, omitNamePattern, reasoningEfforts,
   type ModelSettings, refusedBodyKeys, systemPromptModes, systemRoles } from './modelSettingsShape';
 
 export const numberFields = Object.keys(numberParams);
 export const selectFields = ['stream', 'reasoning_effort', 'enable_thinking', 'enable_thinking_in', 'separate_reasoning', 'tool-format',
   ...capabilityNames.map((c) => `capability-${c}`), 'system-prompt-mode', 'system-role'] as const;
-export const textFields = ['stop', 'logit_bias', 'user', 'extra-body', 'omit', 'price-input', 'price-cached', 'price-output', 'currency', 'system-prompt'] as const;
+export const textFields = ['stop', 'logit_bias', 'user', 'extra-body', 'omit', 'price-input', 'price-cached', 'price-output', 'currency', 'system-prompt', 'context-window'] as const;
+
 /** Every field's text, by the name its input carries (`data-testid="setting-<name>"`). */
 export type FormValues = Record<string, string>;
 
@@ -84,6 +85,7 @@ export function formFromEntry(entry: unknown): FormValues {
   values['system-prompt'] = typeof s.systemPrompt === 'string' ? s.systemPrompt : '';
   values['system-prompt-mode'] = (systemPromptModes as readonly unknown[]).includes(s.systemPromptMode) ? String(s.systemPromptMode) : '';
   values['system-role'] = (systemRoles as readonly unknown[]).includes(s.systemRole) ? String(s.systemRole) : '';
+  values['context-window'] = text(s.contextWindow);
   return values;
 }
 
@@ -162,6 +164,7 @@ export function entryFromForm(values: FormValues): FormResult {
   // The prompt is markdown: kept as typed (only surrounding blank space trimmed).
   const systemPrompt = field('system-prompt');
   if (systemPrompt.length > limits.systemPromptChars) errors['system-prompt'] = { text: 'Too long.' };
+  const contextWindow = number('context-window', contextWindowRule);
 
   if (Object.keys(errors).length) return { ok: false, errors };
   const settings: ModelSettings = {};
@@ -177,5 +180,6 @@ export function entryFromForm(values: FormValues): FormResult {
   if (mode) settings.systemPromptMode = mode;
   const role = systemRoles.find((r) => r === field('system-role'));
   if (role) settings.systemRole = role;
+  if (contextWindow !== undefined) settings.contextWindow = contextWindow;
   return { ok: true, settings };
 }

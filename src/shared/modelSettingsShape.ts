@@ -27,7 +27,7 @@ export interface ModelSettings {
   systemPromptMode?: SystemPromptMode;
   /** The role the one system message goes in: models that take no `system` role get `developer` or `user`. */
   systemRole?: SystemRole;
-  /** Tokens the model takes in and gives out together (its context window). */
+  /** Tokens the model takes (prompt and answer), when its gateway's /models does not say. */
   contextWindow?: number;
 }
 
@@ -59,6 +59,9 @@ export const capabilityNames = ['tools', 'vision', 'reasoning', 'json'] as const
 export const formParams = [...Object.keys(numberParams), 'stop', 'logit_bias', 'user', 'reasoning_effort', ...booleanParams];
 
 export const limits = { systemPromptChars: 65_536, stopItems: 16, stopLength: 256, logitBiasKeys: 1024, userLength: 256, omitItems: 64, bodyChars: 65_536, bodyDepth: 16, currencyLength: 8, maxPrice: 1_000_000 };
+/** A context window the form accepts, in tokens. */
+export const contextWindowRule: NumberRule = { integer: true, min: 256, max: 100_000_000 };
+
 
 /** A raw body may not set these: they say what is asked, of whom, with which tools and how the answer is read. */
 export const protectedBodyKeys = ['model', 'messages', 'tools', 'functions', 'tool_choice', 'n', 'stream'] as const;
@@ -121,7 +124,7 @@ function validPrices(v: unknown): boolean {
 }
 
 /** The top-level keys of an entry the form edits; others in settings.json are kept as they are. */
-export const formKeys = ['params', 'body', 'omit', 'capabilities', 'toolFormat', 'prices', 'systemPrompt', 'systemPromptMode', 'systemRole'] as const;
+export const formKeys = ['params', 'body', 'omit', 'capabilities', 'toolFormat', 'prices', 'systemPrompt', 'systemPromptMode', 'systemRole', 'contextWindow'] as const;
 
 const oneOf = (options: readonly string[]) => (x: unknown) => typeof x === 'string' && options.includes(x);
 
@@ -136,5 +139,6 @@ export function isFormSettings(v: unknown): v is ModelSettings {
     && optional(v.prices, validPrices)
     && optional(v.systemPrompt, (p) => typeof p === 'string' && p.length <= limits.systemPromptChars)
     && optional(v.systemPromptMode, oneOf(systemPromptModes))
-    && optional(v.systemRole, oneOf(systemRoles));
+    && optional(v.systemRole, oneOf(systemRoles))
+    && optional(v.contextWindow, (w) => fitsRule(w, contextWindowRule));
 }

@@ -80,7 +80,9 @@ export type WebviewToHost =
   /** "Restore checkpoint" under an answer: the host asks how (files only, or with a rewind) and restores. */
   | { type: 'restoreCheckpoint'; messageId: string }
   /** The Instructions editor changed: the conversation's own instructions (empty: none). */
-  | { type: 'setInstructions'; text: string };
+  | { type: 'setInstructions'; text: string }
+  /** Expand a summary back: its original messages are sent to the model again. */
+  | { type: 'undoSummary'; messageId: string };
 
 export type HostToWebview =
   | { type: 'init'; locale: string; strings: Record<string, string>; version: string }
@@ -99,7 +101,9 @@ export type HostToWebview =
   /** The current model's exact gatewayChat.models entry, and each glob entry that also applies (read-only). */
   | { type: 'modelSettings'; model: string; entry: ModelSettings; inherited: { source: string; settings: ModelSettings }[]; saved: boolean }
   /** The conversation's request options changed on the host's side (a schema was picked). */
-  | { type: 'options'; options: RequestOptions };
+  | { type: 'options'; options: RequestOptions }
+  /** What the next request would take of the model's window (tokens, calibrated); no `used`: nothing to show. */
+  | { type: 'contextMeter'; used?: number; window?: number };
 
 export { parseWebviewMessage } from './protocolValidation';
 

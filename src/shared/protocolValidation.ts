@@ -106,6 +106,7 @@ const messages: { [K in WebviewToHost['type']]: Record<string, Check> } = {
   chooseCandidate: { messageId: shortStr, index: (v) => nonNegative(v) && (v as number) < 128 },
   restoreCheckpoint: { messageId: shortStr },
   setInstructions: { text: (v) => typeof v === 'string' && v.length <= MAX_INSTRUCTIONS },
+  undoSummary: { messageId: shortStr },
 };
 
 /** Returns the message if it is a well-formed WebviewToHost, otherwise undefined. */

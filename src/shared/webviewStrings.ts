@@ -224,6 +224,18 @@ export const webviewStrings = [
   "created",
   "edited",
   "deleted",
+  // Context window: the meter, summaries, the per-model window
+  "Context window",
+  "The next request takes about {0} of the model's {1} tokens; past the limit the conversation is compacted before sending.",
+  "{0} tokens",
+  "The next request takes about {0} tokens; the model's window is not known (set contextWindow in its settings).",
+  "Context",
+  "Context window (tokens), when the gateway does not say",
+  "Summary of earlier messages",
+  "Undo summary",
+  "Summary of {0} earlier messages (undone: the messages are sent again)",
+  "Summarising {0} earlier messages to fit the context window...",
+  "Summary of {0} earlier messages (sent instead of them)",
 ] as const;
 
 export type WebviewString = (typeof webviewStrings)[number];

@@ -3,6 +3,7 @@ import '@vscode/codicons/dist/codicon.css';
 import { assertNever, type HostToWebview } from '../shared/protocol';
 import { CodeActions } from './transcript/codeActions';
 import { Composer } from './composer/composer';
+import { ContextMeterView } from './composer/contextMeterView';
 import { el, iconButton } from './dom';
 import { HistoryView } from './history/historyView';
 import { setStrings, t } from './i18n';
@@ -26,6 +27,7 @@ class Panel {
   readonly setup = new SetupView();
   readonly history = new HistoryView(() => this.toggleHistory(false));
   readonly transcript = new Transcript(new CodeActions());
+  readonly meter = new ContextMeterView();
   private busy = false;
 
   constructor() {
@@ -42,7 +44,7 @@ class Panel {
     this.composer.root.querySelector('[data-testid="attach-image"]')?.after(this.instructions.toggle);
     this.composer.root.querySelector('.composer-input')?.before(this.instructions.area);
     this.composer.beforeSend = () => this.instructions.flush();
-    app.replaceChildren(header, this.modelSettings.root, this.setup.root, this.history.root, this.transcript.root, this.composer.root);
+    app.replaceChildren(header, this.modelSettings.root, this.setup.root, this.history.root, this.transcript.root, this.composer.root, this.meter.root);
   }
 
   setBusy(busy: boolean): void {
@@ -137,6 +139,9 @@ function handle(message: HostToWebview): void {
       return;
     case 'options':
       ui.options.set(message.options);
+      return;
+    case 'contextMeter':
+      ui.meter.set(message.used, message.window);
       return;
     default:
       assertNever(message);

@@ -72,6 +72,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     };
     const refusal = s.rejectFields?.find((r) => body && typeof body === 'object' && Object.hasOwn(body, r.field));
     if (refusal) return send(refusal.status ?? 400, 'application/json', JSON.stringify(refusal.json ?? { error: refusalError(refusal) }));
+    const size = s.contextLimit ? JSON.stringify(body ?? '').length : 0;
+    if (s.contextLimit && size > s.contextLimit.chars) return send(400, 'application/json', JSON.stringify({ error: overflowError(s.contextLimit, size) }));
     if (s.error) return send(s.status ?? 400, 'application/json', JSON.stringify({ error: { type: null, param: null, code: null, ...s.error } }));
     if (s.html !== undefined) return send(s.status ?? 200, 'text/html; charset=utf-8', s.html);
     if (s.text !== undefined) return send(s.status ?? 200, 'text/plain; charset=utf-8', s.text);
@@ -199,5 +201,14 @@ function refusalError(r: FieldRefusal): object {
     param: r.field,
     code: 'unsupported_parameter',
     ...r.error,
+  };
+}
+
+/** OpenAI's words for a prompt over the window (the tokens estimated at 4 characters each). */
+function overflowError(limit: NonNullable<Scenario['contextLimit']>, size: number) {
+  const window = limit.window ?? Math.floor(limit.chars / 4);
+  return {
+    message: `This model's maximum context length is ${window} tokens. However, your messages resulted in ${Math.ceil(size / 4)} tokens. Please reduce the length of the messages.`,
+    type: 'invalid_request_error', param: 'messages', code: 'context_length_exceeded', ...limit.error,
   };
 }

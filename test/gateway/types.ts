@@ -132,6 +132,12 @@ export interface Scenario {
    * `{error:{message:"Unsupported parameter: '<field>' is not supported with this model.", type, param, code:"unsupported_parameter"}}`.
    */
   rejectFields?: FieldRefusal[];
+  /**
+   * A model with a small context window: a request whose JSON body is longer than `chars` gets OpenAI's
+   * 400 `context_length_exceeded` (`This model's maximum context length is <window> tokens. ...`), or
+   * `error` merged over it; a shorter one, the rest of the scenario.
+   */
+  contextLimit?: { chars: number; window?: number; error?: Partial<ErrorBody> };
 }
 
 export interface FieldRefusal {

@@ -3,7 +3,7 @@
 // drops `omit` (src/llm), nothing else touches the body.
 //   1. base: model id, the messages with the one system message first (systemMessage.ts: prompt,
 //      conversation instructions, rules, tool note; in the role the model takes), the tool offer
-//      (and a required tool choice)
+//      (and a required tool choice); the history as src/chat/context compacted it (summaries, stubs)
 //   2. model settings: `params` under, `body` merged over (gatewayChat.models)
 //   3. the option bar: JSON, web search, image config, `n`, logprobs
 //   4. capability overrides: images, reasoning fields or JSON mode left out for a model that lacks them
@@ -17,6 +17,7 @@ import { attachmentSources, wireMessages } from './packaging';
 import { applyRequestOptions } from './requestOptions';
 import { placeSystemMessage, systemMessage } from './systemMessage';
 import type { TurnPlan } from './turnPlan';
+import { requestHistory } from '../context/requestHistory';
 
 export interface RequestInput {
   /** The conversation up to the answer being written. */
@@ -27,6 +28,8 @@ export interface RequestInput {
   /** The conversation's own instructions. */
   instructions?: string;
   plan: Pick<TurnPlan, 'modelId' | 'settings' | 'fixes' | 'tools' | 'instructions'>;
+  /** Records whose tool results and attachments go as stubs, to fit the window (src/chat/context). */
+  stubs?: ReadonlySet<string>;
 }
 
 export interface BuiltRequest {
@@ -43,7 +46,8 @@ export interface BuiltRequest {
 export function buildRequest(input: RequestInput, fixes: readonly CompatFix[] = []): BuiltRequest {
   const { plan } = input;
   const system = systemMessage({ instructions: plan.instructions, conversation: input.instructions, toolNote: plan.tools.note, history: input.history });
-  const messages: ChatMessage[] = [...wireMessages(input.history), ...(input.extra ?? [])];
+  // Summarised messages stay out and their summary goes in; stubs replace what was cut for room.
+  const messages: ChatMessage[] = [...wireMessages(requestHistory(input.history, input.stubs)), ...(input.extra ?? [])];
   const base: ChatRequest = {
     model: plan.modelId,
     messages: placeSystemMessage(messages, system.text, plan.settings.systemRole),

@@ -30,6 +30,7 @@ export function editedEntry(old: unknown, edited: ModelSettings): Record<string,
     ...(edited.systemPrompt ? { systemPrompt: edited.systemPrompt } : {}),
     ...(edited.systemPromptMode ? { systemPromptMode: edited.systemPromptMode } : {}),
     ...(edited.systemRole ? { systemRole: edited.systemRole } : {}),
+    ...(edited.contextWindow ? { contextWindow: edited.contextWindow } : {}),
   };
   return Object.keys(next).length ? next : undefined;
 }

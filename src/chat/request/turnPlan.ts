@@ -8,6 +8,8 @@ import type { Adaptation } from './capabilities';
 import type { CompatFix } from './compatibility';
 import type { PlanInstructions } from './systemMessage';
 import type { StreamingClient } from '../turn/turn';
+import type { ContextBudget } from '../context/window';
+import type { Summariser } from '../context/summarise';
 
 /** What the model is offered: `tools`, or legacy `functions`, and a note for it (e.g. why there are none). */
 export interface ToolOffer {
@@ -22,6 +24,18 @@ export interface ToolOffer {
 export interface PlanWords {
   adaptation(a: Adaptation): string;
   fix(fix: CompatFix): string;
+  /** Notices about the context window; absent (tests): English. */
+  context?: ContextWords;
+}
+
+/** What the user is told when the conversation was compacted to fit the model's window. */
+export interface ContextWords {
+  /** Before a send: `messages` older messages were summarised, `stubs` tool results or attachments cut. */
+  compacted(o: { messages: number; stubs: number }): string;
+  /** The gateway refused the request as too long; it was compacted and sent once more. */
+  overflowHealed(limit?: number): string;
+  /** The summarising request failed (its reason), so the request went without it. */
+  summaryFailed(reason: string): string;
 }
 
 export interface TurnPlan {
@@ -46,6 +60,10 @@ export interface TurnPlan {
   /** Lines for the answer about how settings were taken (a refused body key, ...), already in words. */
   readonly notices: readonly string[];
   readonly words: PlanWords;
+  /** The model's window and the answer's reserve; absent or without `window`: nothing is trimmed before sending. */
+  readonly context?: ContextBudget;
+  /** Who summarises when the conversation outgrows the window; absent: this plan's own model. */
+  readonly summariser?: Summariser;
 }
 
 /** A plan, or why there is none (no model, no endpoint, no key, ...), with the model that was asked for. */

@@ -8,7 +8,10 @@ export function conversationToMarkdown(c: ConversationRecord): string {
   // What the model was told for this conversation is part of reading it back.
   if (c.instructions?.trim()) out.push('<details><summary>Instructions</summary>', '', c.instructions.trim(), '', '</details>', '');
   for (const m of c.messages) {
-    out.push(m.role === 'user' ? '## You' : `## ${m.model ?? 'Assistant'}`, '');
+    // Compaction: the originals stay in exports, marked; a summary says what it stood in for.
+    if (m.summary) out.push(`## Summary of ${m.summary.messages} earlier messages${m.summary.undone ? ' (undone)' : ''} · ${m.model ?? 'Assistant'}`, '');
+    else out.push(m.role === 'user' ? '## You' : `## ${m.model ?? 'Assistant'}`, '');
+    if (m.summarisedBy) out.push('_(summarised: a summary is sent instead of this message)_', '');
     if (m.reasoning) out.push('<details><summary>Reasoning</summary>', '', m.reasoning, '', '</details>', '');
     if (m.content) out.push(m.content, '');
     for (const a of m.attachments ?? []) {

@@ -8,6 +8,7 @@ import { fixesFor, type CompatFix } from '../request/compatibility';
 import type { TurnPlan } from '../request/turnPlan';
 import type { ExchangeLog } from '../inspection/exchangeLog';
 import { runTurn, type TurnOptions } from './turn';
+import { overflowOf, type Overflow } from '../context/overflow';
 
 export interface HealingTurnOptions extends Omit<TurnOptions, 'client' | 'request' | 'omit'> {
   plan: Pick<TurnPlan, 'model' | 'client' | 'words'>;
@@ -18,6 +19,12 @@ export interface HealingTurnOptions extends Omit<TurnOptions, 'client' | 'reques
   exchanges?: ExchangeLog;
   /** False once a tool ran in this turn: a refused request is then not sent again. */
   mayHeal?: boolean;
+  /**
+   * The gateway refused the request as too long for the model: compact, and say how in the notice
+   * returned; undefined when nothing could be cut (the refusal stands). One retry at most, at any
+   * step: a refused request ran nothing, so no tool runs twice.
+   */
+  onOverflow?(overflow: Overflow): Promise<string[] | undefined>;
 }
 
 // Enough of an error body to find the field it names; the inspector keeps the whole of it.
@@ -50,6 +57,14 @@ export async function runHealingTurn(o: HealingTurnOptions): Promise<MessageReco
 
   const first = await attempt(o.build([]));
   const refused = m.error;
+  const overflow = o.onOverflow && refused && !first.streamed && !o.signal?.aborted ? overflowOf(refused, first.response) : undefined;
+  if (overflow) {
+    const notices = await o.onOverflow!(overflow);
+    if (!notices || o.signal?.aborted) return m;
+    await attempt(o.build([]));
+    addNotices(m, notices);
+    return m;
+  }
   if (o.mayHeal === false || !refused || refused.kind === 'config' || first.streamed || o.signal?.aborted) return m;
   const sent = parseObject(first.body);
   const fixes = sent ? fixesFor(refused, sent, first.response) : [];

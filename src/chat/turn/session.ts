@@ -17,6 +17,7 @@ import { addNotices, runHealingTurn } from './healingTurn';
 import { beginAnswer } from '../../shared/answerReducer';
 import type { CheckpointStore } from '../checkpoints/checkpointStore';
 import { normalizeConversation, normalizeMessage } from '../storage/normalize';
+import { ContextKeeper } from '../context/contextKeeper';
 
 export interface SessionPorts {
   store: HistoryStore;
@@ -25,6 +26,8 @@ export interface SessionPorts {
   planTurn(model?: string): Promise<PlanResult>;
   /** Fixes found while healing, kept for `<endpointId>/<modelId>` (the host keeps them across windows). */
   rememberFixes?(model: string, fixes: CompatFix[]): void;
+  /** A context window a gateway named when it refused a request as too long (the host keeps it across windows). */
+  rememberWindow?(model: string, window: number): void;
   /** Carries out the model's tool calls (asks the user, runs them on the workspace); absent: none run. */
   toolHost?: ToolHost;
   /** Keeps what the tools are about to change (absent: no workspace storage, no checkpoints). */
@@ -44,10 +47,13 @@ export class ChatSession {
   private readonly allowedTools = new Map<string, Set<string>>();
   /** What went over the wire per answer, for the request inspector (memory only, never saved). */
   readonly exchanges = new ExchangeLog();
+  /** Keeps requests inside the model's window (compaction, healing a refusal for length, calibration). */
+  readonly context: ContextKeeper;
 
   constructor(private readonly ports: SessionPorts) {
     this.conversation = this.blank();
     this.batcher = new DeltaBatcher((b) => ports.post({ type: 'delta', ...b }));
+    this.context = new ContextKeeper({ newId: ports.newId, now: ports.now, show: () => this.show(), rememberWindow: ports.rememberWindow, trace: (id) => this.exchanges.recorder(id) });
   }
 
   /** The panel painted the last streamed post. */
@@ -62,6 +68,35 @@ export class ChatSession {
   show(): void {
     this.shownId = this.conversation.id;
     this.ports.post({ type: 'conversation', conversation: this.conversation, busy: this.busy });
+  }
+
+  /** Gateway Chat: Compact Conversation: summarises everything before the last turn now. */
+  async compact(): Promise<'done' | 'nothing' | 'busy' | 'failed'> {
+    await this.switching;
+    if (this.busy) return 'busy';
+    const plan = await this.ports.planTurn();
+    if ('error' in plan) return 'failed';
+    const c = this.conversation;
+    const abort = (this.abort = new AbortController());
+    this.show();
+    try {
+      const r = await this.context.compactNow({ conversation: c, plan, input: () => ({ history: c.messages, options: c.options, instructions: c.instructions, plan }), signal: abort.signal, observer: (rec) => this.observer(rec) });
+      return r === 'nothing' ? 'nothing' : r.changed ? 'done' : 'failed';
+    } finally {
+      this.batcher.flush();
+      this.abort = undefined;
+      this.touch();
+      await this.save();
+      this.show();
+    }
+  }
+
+  /** Expands a summary back: its originals go to the model again. */
+  undoSummary(summaryId: string): void {
+    if (this.busy || !this.context.undo(this.conversation, summaryId)) return;
+    this.touch();
+    void this.save();
+    this.show();
   }
 
   /** The conversation the panel shows in full; a plain send then only adds its two messages. */
@@ -206,6 +241,8 @@ export class ChatSession {
         if (m.status === 'streaming') m.status = 'interrupted';
         settleUnfinishedCalls(m);
       }
+      // A summary cut off by the reload never stood in for anything (its originals were not marked yet).
+      loaded.messages = loaded.messages.filter((m) => !(m.summary && m.status !== 'complete'));
       this.conversation = loaded;
       return true;
     });
@@ -258,11 +295,28 @@ export class ChatSession {
       addNotices(m, plan.notices);
       const tools = this.ports.toolHost;
       for (let step = 1; ; step++) {
-        const input = { history: c.messages.slice(0, c.messages.indexOf(m) + (extra.length ? 1 : 0)), extra, options: c.options, instructions: c.instructions, plan };
+        // Recomputed on each use: a summary written to fit the window changes the history.
+        let stubs: ReadonlySet<string> | undefined;
+        const input = () => ({ history: c.messages.slice(0, c.messages.indexOf(m) + (extra.length ? 1 : 0)), extra, options: c.options, instructions: c.instructions, plan, stubs });
+        const fitting = { conversation: c, plan, input, signal: abort.signal, observer: (r: MessageRecord) => this.observer(r) };
+        let fit = await this.context.fit(fitting);
+        stubs = fit.stubs;
+        addNotices(m, fit.notices);
+        if (abort.signal.aborted) {
+          // Stopped while the older messages were being summarised: nothing was sent.
+          Object.assign(m, { status: 'error', error: { kind: 'aborted', message: 'Stopped before the request was sent.' } });
+          break;
+        }
         await runHealingTurn({
-          plan, build: (fixes) => buildRequest(input, fixes), remember: this.ports.rememberFixes,
+          plan, build: (fixes) => buildRequest(input(), fixes), remember: this.ports.rememberFixes,
           exchanges: this.exchanges, mayHeal: step === 1, message: m, signal: abort.signal, observer: this.observer(m),
+          onOverflow: async (overflow) => {
+            const healed = await this.context.heal(fitting, overflow, fit.counted);
+            if (healed) ({ stubs } = fit = healed);
+            return healed?.notices;
+          },
         });
+        this.context.observe(plan.model, fit.counted, m.usage);
         priceAnswer(m.usage, plan.settings.prices);
         // runTurn changed the status; TypeScript still sees the 'streaming' set above.
         if ((m.status as MessageRecord['status']) !== 'complete' || !m.toolCalls?.length || !tools) break;

@@ -22,6 +22,7 @@ import { modelSettingsView, saveModelSettings } from '../settings/modelSettingsE
 import type { Inspector } from '../inspection/inspector';
 import { currentModel } from '../settings/turnPlanner';
 import type { CheckpointRestorer } from '../checkpoints/restoreCheckpoint';
+import type { ContextMeter } from '../../chat/context/contextMeter';
 
 const lastConversationKey = 'gatewayChat.lastConversation';
 
@@ -36,6 +37,8 @@ export interface ControllerParts {
   inspector: Inspector;
   drafts: DraftStore;
   restorer: CheckpointRestorer;
+  /** The meter under the composer (measured after each answer and as the draft grows). */
+  meter?: ContextMeter;
 }
 
 export class ChatController implements vscode.Disposable {
@@ -51,10 +54,23 @@ export class ChatController implements vscode.Disposable {
   private readonly inspector: Inspector;
   private readonly drafts: DraftStore;
   private readonly restorer: CheckpointRestorer;
+  private readonly meter: ContextMeter | undefined;
 
   constructor(parts: ControllerParts) {
     ({ context: this.context, log: this.log, session: this.session, store: this.store, gateways: this.gateways,
-      approvals: this.approvals, proposals: this.proposals, inspector: this.inspector, drafts: this.drafts, restorer: this.restorer } = parts);
+      approvals: this.approvals, proposals: this.proposals, inspector: this.inspector, drafts: this.drafts, restorer: this.restorer, meter: this.meter } = parts);
+  }
+
+  /** Gateway Chat: Compact Conversation. */
+  async compact(): Promise<void> {
+    const result = await this.session.compact();
+    const say = {
+      done: () => vscode.window.showInformationMessage(vscode.l10n.t('The conversation was compacted: older messages are summarised (Undo summary in the panel expands them back).')),
+      nothing: () => vscode.window.showInformationMessage(vscode.l10n.t('Nothing to compact yet: the conversation has no earlier turns.')),
+      busy: () => vscode.window.showInformationMessage(vscode.l10n.t('Wait for the answer to finish (or stop it), then compact.')),
+      failed: () => vscode.window.showWarningMessage(vscode.l10n.t('The conversation could not be compacted: see the notice in the panel.')),
+    };
+    void say[result]();
   }
 
   /** Sends a prompt into the panel's conversation; resolves with the settled answer (undefined: nothing was sent). */
@@ -90,6 +106,8 @@ export class ChatController implements vscode.Disposable {
       void this.context.workspaceState.update(lastConversationKey, c.id);
     }
     this.post(m);
+    // The meter follows the conversation: measured again once an answer settles or another conversation shows.
+    if (m.type === 'conversation' || (m.type === 'message' && !m.busy)) this.meter?.refresh();
   }
 
   connect(post: (m: HostToWebview) => void): void {
@@ -126,7 +144,10 @@ export class ChatController implements vscode.Disposable {
   async handle(m: WebviewToHost): Promise<void> {
     switch (m.type) {
       case 'ready': return this.onReady();
-      case 'send': return void (await this.session.send(m.text, m.attachments));
+      case 'send': {
+        this.meter?.clearDraft();
+        return void (await this.session.send(m.text, m.attachments));
+      }
       case 'stop': return this.stop();
       case 'deltaAck': return this.session.deltaShown();
       case 'retry': return this.session.retry(m.messageId);
@@ -167,7 +188,10 @@ export class ChatController implements vscode.Disposable {
           : { type: 'connectionResult', ok: false, message: this.describe(r.error) });
         return;
       }
-      case 'draft': return this.drafts.write(m.text);
+      case 'draft': {
+        this.meter?.setDraft(m.text);
+        return this.drafts.write(m.text);
+      }
       case 'setOptions': return this.session.setOptions(optionsFromPanel(this.session.conversation.options, m.options));
       case 'pickSchema': return this.pickSchema();
       case 'saveImage': return void (await saveImage(this.session.conversation, m.messageId, m.index));
@@ -190,6 +214,7 @@ export class ChatController implements vscode.Disposable {
       case 'inspect': return this.inspector.open(m.messageId);
       case 'copyCurl': return this.inspector.copyCurl(m.messageId);
       case 'restoreCheckpoint': return this.restorer.restore(m.messageId);
+      case 'undoSummary': return this.session.undoSummary(m.messageId);
       default: assertNever(m);
     }
   }
@@ -248,6 +273,7 @@ export class ChatController implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.meter?.dispose();
     this.stop();
     void this.store.flush();
     this.gateways.dispose();

@@ -8,11 +8,13 @@ import type { EndpointDraft, EndpointSummary, ModelGroup } from '../../shared/pr
 import { hideDraftSecrets } from '../../shared/endpointDraftSecrets';
 import { stripSecrets } from '../../shared/gatewayUrl';
 import { readApiKey, readEndpoints, withStoredSecrets, type EndpointConfig } from './endpoints';
+import { windowFromModelEntry } from '../../chat/context/window';
 
 const modelsCacheKey = 'gatewayChat.modelsCache';
 const modelsCacheMs = 10 * 60_000;
 
-interface CachedModels { at: number; groups: ModelGroup[] }
+/** `windows`: the context window each listed model's /models entry states, by `<endpointId>/<modelId>`. */
+interface CachedModels { at: number; groups: ModelGroup[]; windows?: Record<string, number> }
 
 export class Gateways implements vscode.Disposable {
   private clients = new Map<string, { signature: string; client: GatewayClient }>();
@@ -89,21 +91,32 @@ export class Gateways implements vscode.Disposable {
     if (!refresh && cached && Date.now() - cached.at < modelsCacheMs && cached.groups.map((g) => g.endpointId).join('\n') === ids) {
       return cached.groups;
     }
+    const windows: Record<string, number> = {};
     const groups = await Promise.all(endpoints.map(async (e): Promise<ModelGroup> => {
       const base = { endpointId: e.id, endpointName: e.name ?? e.id };
       const c = await this.clientFor(e);
       if ('error' in c) return { ...base, models: [], error: describe(c.error) };
       try {
         const models = await c.client.listModels();
+        for (const m of models) {
+          const w = windowFromModelEntry(m);
+          if (w) windows[`${e.id}/${m.id}`] = w;
+        }
         return { ...base, models: models.map((m) => m.id).sort((a, b) => a.localeCompare(b)) };
       } catch (error) {
         this.log.warn(`Listing models of ${e.id} failed: ${(error as Error).message}`);
         return { ...base, models: [], error: describe(error) };
       }
     }));
-    await this.context.globalState.update(modelsCacheKey, { at: Date.now(), groups } satisfies CachedModels);
+    await this.context.globalState.update(modelsCacheKey, { at: Date.now(), groups, windows } satisfies CachedModels);
     if (JSON.stringify(cached?.groups) !== JSON.stringify(groups)) this.modelsChanged.fire();
     return groups;
+  }
+
+  /** The window the gateway's /models stated for `<endpointId>/<modelId>` when it was last listed. */
+  contextWindow(model: string): number | undefined {
+    const w = this.context.globalState.get<CachedModels>(modelsCacheKey)?.windows?.[model];
+    return typeof w === 'number' && w > 0 ? w : undefined;
   }
 
   dispose(): void {

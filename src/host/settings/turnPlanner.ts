@@ -11,11 +11,15 @@ import { defaultRegistry, TOOLS_OFF_UNTRUSTED } from '../../tools';
 import type { CompatibilityMemory } from './compatibilityMemory';
 import type { Gateways } from './gateways';
 import { userSetting } from './userSettings';
+import { resolveBudget } from '../../chat/context/window';
+import type { Summariser } from '../../chat/context/summarise';
+import type { ContextMemory } from './contextMemory';
 
 export class TurnPlanner {
   constructor(
     private readonly gateways: Gateways, private readonly compatibility: CompatibilityMemory, private readonly log: vscode.LogOutputChannel,
     private readonly rules?: RulesReader,
+    private readonly windows?: ContextMemory,
   ) {}
 
   /**
@@ -40,6 +44,8 @@ export class TurnPlanner {
       titleWithModel: userSetting<boolean>('titleWithModel') === true,
       notices,
       words: this.words(model),
+      context: resolveBudget({ gateway: this.gateways.contextWindow(model), settings, learned: this.windows?.get(model) }),
+      summariser: await this.summariser(model),
     };
   }
 
@@ -54,6 +60,18 @@ export class TurnPlanner {
     for (const p of read.problems) this.log.warn(`Rules file not used: ${p}`);
     for (const r of read.rules) if (r.truncated) this.log.warn(`Rules file ${r.path} is over 64 KB: only its beginning is sent.`);
     return { prompts, rules: read.rules };
+  }
+
+  /** gatewayChat.compaction.model (the user's value: it spends money), when it names a model that resolves. */
+  private async summariser(model: string): Promise<Summariser | undefined> {
+    const ref = userSetting<string>('compaction.model')?.trim();
+    if (!ref || ref === model) return undefined;
+    const resolved = await this.gateways.resolveModel(ref);
+    if ('error' in resolved) {
+      this.log.warn(`gatewayChat.compaction.model ${ref} cannot be used (${resolved.error.reason}): summaries are written by ${model}.`);
+      return undefined;
+    }
+    return { model: ref, modelId: resolved.modelId, client: resolved.client, prices: modelSettingsFor(ref).prices };
   }
 
   /** gatewayChat.models for `model`, without what a raw body may not set (said under the answer and in the log). */
@@ -78,6 +96,16 @@ export class TurnPlanner {
         json: vscode.l10n.t('This model has JSON mode turned off in its settings: JSON was asked for in words instead.'),
       })[a],
       fix: (f) => this.compatibility.notice(model, f),
+      context: {
+        compacted: ({ messages, stubs }) => messages && stubs
+          ? vscode.l10n.t('To fit the context window, {0} older messages were summarised and {1} old tool results or attachments were cut.', messages, stubs)
+          : messages ? vscode.l10n.t('To fit the context window, {0} older messages were summarised.', messages)
+            : vscode.l10n.t('To fit the context window, {0} old tool results or attachments were cut.', stubs),
+        overflowHealed: (limit) => limit
+          ? vscode.l10n.t('The gateway refused the conversation as too long for the model ({0} tokens): it was compacted and sent once more. The window is remembered for {1}.', limit, model)
+          : vscode.l10n.t('The gateway refused the conversation as too long for the model: it was compacted and sent once more.'),
+        summaryFailed: (reason) => vscode.l10n.t('The older messages could not be summarised ({0}); the request went without a summary.', reason),
+      },
     };
   }
 }

@@ -58,6 +58,8 @@ export class ModelSettingsForm {
       group(t('Prices per million tokens'),
         number('price-input', t('Input')), number('price-cached', t('Cached input')), number('price-output', t('Output')),
         text('currency', t('Currency symbol'), '$')),
+      group(t('Context'),
+        number('context-window', t('Context window (tokens), when the gateway does not say'))),
       this.kept,
       el('div', { className: 'setup-actions' }, this.saveButton, this.status));
   }

@@ -42,12 +42,14 @@ export class MessageView {
     this.footer = el('footer', { className: 'message-footer' });
     this.extras = new AnswerExtras(this.content);
     this.body = el('div', { className: 'message-body' }, this.sourcesSlot, this.content, this.extras.root, this.toolSlot, this.checkpointSlot, this.errorSlot);
+    // A summary of earlier messages is its own collapsible item, not one of the conversation's messages.
+    const summary = message.summary ? summaryFrame(message, this.body) : undefined;
     this.root = el('article', {
-      className: `message ${message.role}`,
-      testId: 'message',
+      className: `message ${message.role}${summary ? ' summary-item' : ''}`,
+      testId: summary ? 'summary' : 'message',
       data: { role: message.role, id: message.id },
-      attrs: { 'aria-label': message.role === 'user' ? t('You') : t('Assistant') },
-    }, this.body, this.footer);
+      attrs: { 'aria-label': summary ? t('Summary of earlier messages') : message.role === 'user' ? t('You') : t('Assistant') },
+    }, summary ?? this.body, this.footer);
     this.renderAll();
   }
 
@@ -198,6 +200,8 @@ export class MessageView {
     const m = this.message;
     this.root.dataset.status = m.status;
     this.renderSources(m);
+    if (m.summarisedBy) this.root.dataset.summarised = 'true';
+    else delete this.root.dataset.summarised;
     this.extras.render(m, this.markdown);
     if (this.reasoning && m.status !== 'streaming') {
       this.reasoning.summary.textContent = m.reasoningMs !== undefined ? t('Thought for {0} s', (m.reasoningMs / 1000).toFixed(1)) : t('Reasoning');
@@ -211,7 +215,10 @@ export class MessageView {
       if (tokens) actions.push(tokens);
       actions.push(iconButton(t('Copy'), 'copy', 'copy', () => send({ type: 'copy', text: m.content })));
       if (m.role === 'user') actions.push(iconButton(t('Edit and resend'), 'edit', 'edit', () => this.startEdit()));
-      if (m.role === 'assistant' && this.isLast()) actions.push(iconButton(t('Regenerate'), 'refresh', 'regenerate', () => send({ type: 'regenerate', messageId: m.id })));
+      if (m.role === 'assistant' && this.isLast() && !m.summary) actions.push(iconButton(t('Regenerate'), 'refresh', 'regenerate', () => send({ type: 'regenerate', messageId: m.id })));
+      if (m.summary && !m.summary.undone && m.status === 'complete') {
+        actions.push(textButton(t('Undo summary'), 'undo-summary', () => send({ type: 'undoSummary', messageId: m.id })));
+      }
       actions.push(...requestActions(m));
     }
     const usage = m.role === 'assistant' && m.usage ? usageText(m.usage) : '';
@@ -273,4 +280,13 @@ export class MessageView {
     if (this.countdown) clearInterval(this.countdown);
     this.countdown = undefined;
   }
+}
+
+/** The summary's frame: collapsed, its header saying how many messages it stands in for (and whether it was undone). */
+function summaryFrame(m: MessageRecord, body: HTMLElement): HTMLElement {
+  const n = m.summary!.messages;
+  const title = m.summary!.undone ? t('Summary of {0} earlier messages (undone: the messages are sent again)', n)
+    : m.status === 'streaming' ? t('Summarising {0} earlier messages to fit the context window...', n)
+      : t('Summary of {0} earlier messages (sent instead of them)', n);
+  return el('details', { className: 'summary-details', open: m.status === 'streaming' }, el('summary', { textContent: title }), body);
 }
