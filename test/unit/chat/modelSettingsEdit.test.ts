@@ -45,8 +45,8 @@ describe('saving the model settings form into gatewayChat.models', () => {
 
 describe('the system prompt keys of a gatewayChat.models entry', () => {
   it('the form owns systemPrompt, systemPromptMode and systemRole: cleared fields go, other keys stay', () => {
-    const old = { systemPrompt: 'old', systemRole: 'user', contextWindow: 8000 };
-    assert.deepEqual(editedEntry(old, { systemPrompt: 'new', systemPromptMode: 'append' }), { contextWindow: 8000, systemPrompt: 'new', systemPromptMode: 'append' });
+    const old = { systemPrompt: 'old', systemRole: 'user', comment: 'kept' };
+    assert.deepEqual(editedEntry(old, { systemPrompt: 'new', systemPromptMode: 'append' }), { comment: 'kept', systemPrompt: 'new', systemPromptMode: 'append' });
     assert.equal(editedEntry({ systemRole: 'user' }, {}), undefined);
   });
 });
