@@ -77,6 +77,7 @@ export async function runToolCalls(m: MessageRecord, o: ToolRunOptions): Promise
     afterRun: async (call, result) => {
       const r = byId.get(call.id);
       if (r) Object.assign(r, { state: result.state, result: result.content, isError: result.isError });
+      if (r && result.images?.length) r.images = result.images.map((i) => `data:${i.mimeType};base64,${i.data}`);
       o.onChange();
       await o.save();
     },
@@ -107,6 +108,7 @@ export function approvalView(r: ApprovalRequest): ToolApprovalView {
     case 'delete': return { ...base, kind: 'delete', summary: p.path.display };
     case 'terminal': return { ...base, kind: 'terminal', summary: p.command, cwd: p.cwd.display || '.' };
     case 'read': return { ...base, kind: 'read', summary: p.summary };
+    case 'external': return { ...base, kind: 'external', summary: p.server, tool: p.tool, origin: p.origin, args: JSON.stringify(r.args, null, 2) };
     default: return assertNever(p);
   }
 }
