@@ -4,7 +4,7 @@
 // what was still waiting.
 import type { AssembledToolCall } from '../../llm';
 import type { MessageRecord, ToolApprovalView, ToolCallRecord } from '../../shared/conversation';
-import { executeToolCalls, type ApprovalDecision, type ApprovalRequest, type WorkspacePort } from '../../tools';
+import { executeToolCalls, type ApprovalDecision, type ApprovalRequest, type ToolRegistry, type WorkspacePort } from '../../tools';
 import { assertNever } from '../../shared/assertNever';
 import type { CheckpointStore } from '../checkpoints/checkpointStore';
 import { CheckpointRecorder } from '../checkpoints/recorder';
@@ -25,6 +25,8 @@ export interface ToolRunOptions {
   allowed: Set<string>;
   /** Read-only tools inside the workspace run without asking. */
   readOnlyWithoutAsking: boolean;
+  /** The tools offered this turn (built-in, MCP, other extensions'); absent: the built-in ones. */
+  registry?: ToolRegistry;
   signal: AbortSignal;
   /** A record changed: show it. */
   onChange(): void;
@@ -52,6 +54,7 @@ export async function runToolCalls(m: MessageRecord, o: ToolRunOptions): Promise
     settings: { alwaysAskForReadOnly: !o.readOnlyWithoutAsking },
     allowedTools: o.allowed,
     signal: o.signal,
+    ...(o.registry ? { registry: o.registry } : {}),
     requestApproval: async (request) => {
       const r = byId.get(request.callId);
       if (r) r.approval = approvalView(request);
