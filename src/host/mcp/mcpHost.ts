@@ -5,7 +5,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { Tool } from '../../tools';
-import { launchKey, launchSummary, McpManager, parseUserServers, parseWorkspaceMcpJson, type McpConfiguration, type McpServerConfig, type McpServerStatus } from '../../tools/mcp';
+import { launchKey, launchSummary, McpManager, resolveServers, type McpConfiguration, type McpServerConfig, type McpServerStatus, type ServerSources } from '../../tools/mcp';
 import { userSetting } from '../settings/userSettings';
 
 const ALLOWED_KEY = 'gatewayChat.mcp.allowedLaunches';
@@ -79,28 +79,18 @@ export class McpHost implements vscode.Disposable {
   }
 
   private async readConfiguration(): Promise<McpConfiguration> {
-    const user = parseUserServers(userSetting<unknown>('mcpServers'));
-    const config: McpConfiguration = { servers: [...user.servers], waiting: [], problems: [...user.problems] };
+    const trusted = vscode.workspace.isTrusted;
+    const workspaceFiles: ServerSources['workspaceFiles'] = [];
     // Restricted Mode: a workspace's servers are not even read.
-    if (!vscode.workspace.isTrusted) return config;
-    const allowed = new Set(this.context.workspaceState.get<string[]>(ALLOWED_KEY, []));
-    const names = new Set(config.servers.map((s) => s.name));
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    for (const folder of trusted ? vscode.workspace.workspaceFolders ?? [] : []) {
       if (folder.uri.scheme !== 'file') continue;
       const text = await readText(vscode.Uri.joinPath(folder.uri, '.vscode', 'mcp.json'));
-      if (text === undefined) continue;
-      const parsed = parseWorkspaceMcpJson(text, { workspaceFolder: folder.uri.fsPath, userHome: os.homedir(), env: process.env });
-      config.problems.push(...parsed.problems);
-      for (const s of parsed.servers) {
-        if (names.has(s.name)) {
-          config.problems.push({ name: s.name, source: 'workspace', message: 'a server of this name is already configured; this one is left out' });
-          continue;
-        }
-        names.add(s.name);
-        (allowed.has(launchKey(s)) ? config.servers : config.waiting).push(s);
-      }
+      if (text !== undefined) workspaceFiles.push({ text, substitutions: { workspaceFolder: folder.uri.fsPath, userHome: os.homedir(), env: process.env } });
     }
-    return config;
+    return resolveServers({
+      user: userSetting<unknown>('mcpServers'), workspaceFiles, trusted,
+      allowed: new Set(this.context.workspaceState.get<string[]>(ALLOWED_KEY, [])),
+    });
   }
 
   /** One question per exact command line per window; the turn does not wait for the answer. */

@@ -55,7 +55,7 @@ export class McpConnection {
     this.exited = false;
     this.stderrTail = [];
     try {
-      const client = await withTimeout(this.connect(generation), this.options.startTimeoutMs, `did not start within ${Math.round(this.options.startTimeoutMs / 1000)} s`);
+      const client = await withTimeout(this.connect(generation), this.options.startTimeoutMs, `did not start within ${seconds(this.options.startTimeoutMs)}`);
       if (generation !== this.generation) {
         await client.close().catch(() => undefined);
         return;
@@ -122,7 +122,7 @@ export class McpConnection {
     } catch (e) {
       if (options.signal.aborted) throw new Error('stopped by the user; the server was asked to cancel the call');
       const code = (e as { code?: unknown }).code;
-      if (code === -32001) throw new Error(`no answer within ${Math.round(options.timeoutMs / 1000)} s (gatewayChat.mcp.callTimeoutSeconds); the server was asked to cancel the call`);
+      if (code === -32001) throw new Error(`no answer within ${seconds(options.timeoutMs)} (gatewayChat.mcp.callTimeoutSeconds); the server was asked to cancel the call`);
       if (code === -32000 || this.state !== 'running') throw new Error(`the server stopped while the tool ran${this.lastError ? ` (${this.lastError})` : ''}`);
       throw new Error(errorText(e));
     }
@@ -223,6 +223,8 @@ export function errorText(e: unknown): string {
   // No markup or stack in the panel: one line, bounded.
   return (text || 'unknown error').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 500);
 }
+
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

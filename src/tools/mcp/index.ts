@@ -3,3 +3,4 @@ export { parseUserServers, parseWorkspaceMcpJson, launchKey, launchSummary, type
 export { mcpToolName } from './naming';
 export { convertResult, MCP_RESULT_LIMIT_BYTES } from './results';
 export { McpManager, type McpServerStatus, type McpStatusState, type McpConfiguration } from './manager';
+export { resolveServers, type ServerSources } from './resolve';

@@ -22,7 +22,7 @@ export function convertResult(result: McpCallResult, limit = MCP_RESULT_LIMIT_BY
   for (const block of blocks) {
     const b = (typeof block === 'object' && block !== null ? block : {}) as Record<string, unknown>;
     const mime = typeof b.mimeType === 'string' ? b.mimeType : 'application/octet-stream';
-    const size = typeof b.data === 'string' ? formatBytes(Math.floor((b.data.length * 3) / 4)) : '';
+    const size = typeof b.data === 'string' ? formatBytes(base64Bytes(b.data)) : '';
     switch (b.type) {
       case 'text':
         texts.push(typeof b.text === 'string' ? b.text : JSON.stringify(b.text));
@@ -42,7 +42,7 @@ export function convertResult(result: McpCallResult, limit = MCP_RESULT_LIMIT_BY
       case 'resource': {
         const r = (typeof b.resource === 'object' && b.resource !== null ? b.resource : {}) as Record<string, unknown>;
         if (typeof r.text === 'string') texts.push(`[resource ${String(r.uri ?? '')}]\n${r.text}`);
-        else texts.push(`[resource ${String(r.uri ?? '')}: ${typeof r.mimeType === 'string' ? r.mimeType : 'binary'}${typeof r.blob === 'string' ? `, ${formatBytes(Math.floor((r.blob.length * 3) / 4))}` : ''}; not passed on]`);
+        else texts.push(`[resource ${String(r.uri ?? '')}: ${typeof r.mimeType === 'string' ? r.mimeType : 'binary'}${typeof r.blob === 'string' ? `, ${formatBytes(base64Bytes(r.blob))}` : ''}; not passed on]`);
         break;
       }
       default:
@@ -90,6 +90,8 @@ export function cutUtf8(text: string, bytes: number): string {
   while (end > 0 && (buf[end] & 0xc0) === 0x80) end--;
   return buf.subarray(0, end).toString('utf8');
 }
+
+const base64Bytes = (b64: string) => Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
 
 function sameJson(text: string, value: unknown): boolean {
   try {
