@@ -36,6 +36,8 @@ const extension = {
       const names = Object.keys(lazyVendors).map((m) => m.replace(/[/.]/g, '\\$&')).join('|');
       build.onResolve({ filter: new RegExp(`^(${names})$`) }, (args) => ({ path: `./vendor/${lazyVendors[args.path]}.js`, external: true }));
       build.onResolve({ filter: /^\.\/sdkBundle$/ }, () => ({ path: './vendor/mcp-sdk.js', external: true }));
+      // jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow: bundle its ESM build.
+      build.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: require.resolve('jsonc-parser/lib/esm/main.js') }));
     },
   }],
 };
