@@ -68,7 +68,9 @@ export class McpHost implements vscode.Disposable {
     if (!this.manager) {
       this.manager = new McpManager({
         log: (level, message) => this.log[level](message),
-        startTimeoutMs: 60_000,
+        // npx may download a server on its first start; a turn waits 20 s and goes on without it.
+        startTimeoutMs: 120_000,
+        turnWaitMs: 20_000,
         clientVersion: String(this.context.extension.packageJSON.version ?? '0'),
         callTimeoutMs: () => callTimeoutMs(),
       });

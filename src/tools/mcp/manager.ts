@@ -23,6 +23,11 @@ export interface McpServerStatus {
 export interface McpManagerOptions extends ConnectionOptions {
   /** Per call; read at each call so a changed setting applies at once. */
   callTimeoutMs(): number;
+  /**
+   * How long a turn waits for servers still starting (default: the start timeout). One that takes
+   * longer (npx downloading it) goes on starting and its tools come with a later turn.
+   */
+  turnWaitMs?: number;
 }
 
 export interface McpConfiguration {
@@ -70,7 +75,7 @@ export class McpManager {
    */
   async tools(): Promise<Tool[]> {
     const active = [...this.connections.values()].filter((c) => this.isEnabled(c.config));
-    await Promise.all(active.map((c) => (c.state === 'stopped' || (c.state === 'failed' && c.exited) ? c.start() : undefined)));
+    await waitAtMost(Promise.all(active.map((c) => (c.state === 'stopped' || c.state === 'starting' || (c.state === 'failed' && c.exited) ? c.start() : undefined))), this.options.turnWaitMs ?? this.options.startTimeoutMs);
     const taken = new Set<string>();
     const out: Tool[] = [];
     for (const c of active) {
@@ -133,4 +138,9 @@ export class McpManager {
   private isEnabled(s: McpServerConfig): boolean {
     return !s.disabled && !this.disabled.has(s.name);
   }
+}
+
+async function waitAtMost(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise((r) => { timer = setTimeout(r, ms); })]).finally(() => clearTimeout(timer));
 }

@@ -208,6 +208,21 @@ describe('mcp: real servers', function () {
       }
     });
 
+    it('a turn waits only so long for a slow start; the server goes on starting for the next turn', async () => {
+      const logs: string[] = [];
+      const manager = new McpManager({ log: (_l, m) => logs.push(m), startTimeoutMs: 30_000, turnWaitMs: 50, clientVersion: 't', callTimeoutMs: () => 5000 });
+      const parsed = parseUserServers({ mis: { command: process.execPath, args: [fixture('misbehaving-server.mjs')] } });
+      manager.configure({ servers: parsed.servers, waiting: [], problems: [] });
+      try {
+        assert.deepEqual(await manager.tools(), []);
+        assert.equal(manager.statuses()[0].state, 'starting');
+        await until(() => manager.statuses()[0].state === 'running', 20_000);
+        assert.equal((await manager.tools()).length, 3);
+      } finally {
+        await manager.dispose();
+      }
+    });
+
     it('one that answers garbage fails to start within the timeout instead of hanging the turn', async () => {
       const { manager } = managerFor({ junk: { command: process.execPath, args: [fixture('garbage-server.mjs')] } }, { startTimeoutMs: 1500 });
       try {
