@@ -75,12 +75,12 @@ function toolTurn(m: MessageRecord): ChatMessage[] {
  * takes images only there. A model without vision has them removed by the capability step.
  */
 function toolImages(calls: NonNullable<MessageRecord['toolCalls']>): ChatMessage[] {
-  const withImages = calls.filter((c) => c.images?.length);
+  const withImages = calls.filter((c) => Array.isArray(c.images) && c.images.length);
   if (!withImages.length) return [];
   const parts: ContentPart[] = [];
   for (const c of withImages) {
     parts.push({ type: 'text', text: `Images returned by the tool call ${c.id} (${c.name}):` });
-    for (const url of c.images!) parts.push({ type: 'image_url', image_url: { url } });
+    for (const url of c.images!) if (typeof url === 'string') parts.push({ type: 'image_url', image_url: { url } });
   }
   return [{ role: 'user', content: parts }];
 }

@@ -34,7 +34,7 @@ function renderCall(c: ToolCallRecord): HTMLElement {
     el('pre', { className: 'tool-args', testId: 'tool-args', textContent: prettyJson(c.arguments) }),
     c.result !== undefined ? el('div', { className: 'muted', textContent: t('Result') }) : '',
     c.result !== undefined ? el('pre', { className: `tool-result ${c.isError ? 'error-text' : ''}`, testId: 'tool-result', textContent: preview(c.result) }) : '',
-    ...(c.images ?? []).filter(isImageData).map((src) => el('img', { className: 'tool-image', testId: 'tool-image', attrs: { src, alt: t('Image from {0}', c.name) } })));
+    ...(Array.isArray(c.images) ? c.images : []).filter(isImageData).map((src) => el('img', { className: 'tool-image', testId: 'tool-image', attrs: { src, alt: t('Image from {0}', c.name) } })));
   return el('div', { className: 'tool-call', testId: 'tool-call', data: { toolName: c.name, state: c.state, callId: c.id } },
     details, c.state === 'pending' && c.approval ? renderApproval(c.id, c.approval) : '');
 }
@@ -64,7 +64,7 @@ function renderApproval(callId: string, a: ToolApprovalView): HTMLElement {
 }
 
 /** Only inline raster images: the CSP allows `data:`, and nothing else may be loaded. */
-const isImageData = (src: string) => /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(src);
+const isImageData = (src: unknown): src is string => typeof src === 'string' && /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(src);
 
 function prettyJson(raw: string): string {
   try {
