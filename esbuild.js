@@ -35,13 +35,20 @@ const extension = {
     setup(build) {
       const names = Object.keys(lazyVendors).map((m) => m.replace(/[/.]/g, '\\$&')).join('|');
       build.onResolve({ filter: new RegExp(`^(${names})$`) }, (args) => ({ path: `./vendor/${lazyVendors[args.path]}.js`, external: true }));
+      build.onResolve({ filter: /^\.\/sdkBundle$/ }, () => ({ path: './vendor/mcp-sdk.js', external: true }));
+      // jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow: bundle its ESM build.
+      build.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: require.resolve('jsonc-parser/lib/esm/main.js') }));
     },
   }],
 };
 
 const vendors = {
   ...common,
-  entryPoints: Object.fromEntries(Object.entries(lazyVendors).map(([module, name]) => [name, require.resolve(module)])),
+  entryPoints: {
+    ...Object.fromEntries(Object.entries(lazyVendors).map(([module, name]) => [name, require.resolve(module)])),
+    // The MCP client (src/tools/mcp/sdk.ts requires it when the first server starts).
+    'mcp-sdk': 'src/tools/mcp/sdkBundle.ts',
+  },
   outdir: 'dist/vendor',
   platform: 'node',
   format: 'cjs',

@@ -25,6 +25,9 @@ import { GatewayModelProvider, lmVendor } from './lm/provider';
 import { UsageTally } from '../chat/lm/usageTally';
 import { ContextMemory } from './settings/contextMemory';
 import { ContextMeter } from '../chat/context/contextMeter';
+import { McpHost } from './mcp/mcpHost';
+import { extensionTools } from './mcp/extensionTools';
+import { mcpServersCommand } from './mcp/mcpServersCommand';
 
 export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
   const log = vscode.window.createOutputChannel('Gateway Chat', { log: true });
@@ -34,11 +37,12 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
   const approvals = new ToolApprovals(proposals);
   const store = new HistoryStore(context.globalStorageUri.fsPath, storeReports(log));
   const windows = new ContextMemory(context.globalState);
+  const mcp = new McpHost(context, log);
   // Per workspace (no folder open: no tools that write, and no checkpoints).
   const checkpoints = context.storageUri && new CheckpointStore(path.join(context.storageUri.fsPath, 'checkpoints'), {
     onError: (what, e) => log.warn(`Checkpoint ${what} failed: ${e instanceof Error ? e.message : String(e)}`),
   });
-  const planner = new TurnPlanner(gateways, compatibility, log, new RulesReader(new VsCodeWorkspacePort()), windows);
+  const planner = new TurnPlanner(gateways, compatibility, log, new RulesReader(new VsCodeWorkspacePort()), windows, async () => [...await mcp.tools(), ...extensionTools()]);
   let controller: ChatController | undefined;
   const session = new ChatSession({
     store,
@@ -68,6 +72,8 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
   void closeTabsOf((uri) => uri.scheme === proposalScheme);
   return [
     log,
+    mcp,
+    vscode.commands.registerCommand('gatewayChat.mcpServers', () => mcpServersCommand(mcp, log)),
     controller,
     view,
     // Kept alive while hidden: showing the view again is instant (a reload of the panel took most of a

@@ -131,6 +131,8 @@ export interface ToolCallRecord {
   isError?: boolean;
   /** A workspace file the call is about, for a link in the transcript. */
   path?: string;
+  /** Images the tool returned (an MCP server's), as `data:` URLs; also sent to a model that takes images. */
+  images?: string[];
   /** While `state` is `pending` and the user is being asked: what Approve would do. Saved, so a reload can settle it. */
   approval?: ToolApprovalView;
 }
@@ -138,9 +140,14 @@ export interface ToolCallRecord {
 /** What the panel shows for a tool call waiting for the user (paths, the frozen command line). */
 export interface ToolApprovalView {
   toolName: string;
-  kind: 'read' | 'edit' | 'rename' | 'delete' | 'terminal';
-  /** One line: the path, `from -> to`, or the exact command line. */
+  kind: 'read' | 'edit' | 'rename' | 'delete' | 'terminal' | 'external';
+  /** One line: the path, `from -> to`, the exact command line, or (external) the server or extension. */
   summary: string;
+  /** An external tool's own name on its server, and whether it is an MCP server's or another extension's. */
+  tool?: string;
+  origin?: 'mcp' | 'extension';
+  /** An external tool's arguments, pretty-printed: shown in full before it is approved. */
+  args?: string;
   /** Working folder of a command. */
   cwd?: string;
   sensitive: boolean;

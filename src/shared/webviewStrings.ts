@@ -236,6 +236,10 @@ export const webviewStrings = [
   "Summary of {0} earlier messages (undone: the messages are sent again)",
   "Summarising {0} earlier messages to fit the context window...",
   "Summary of {0} earlier messages (sent instead of them)",
+  // MCP servers' and other extensions' tools
+  "Call {0} on the MCP server {1} with:",
+  "Call {0} from another extension with:",
+  "Image from {0}",
 ] as const;
 
 export type WebviewString = (typeof webviewStrings)[number];

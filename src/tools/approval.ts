@@ -12,7 +12,7 @@ export interface ApprovalSettings {
 }
 
 /** Why the user is asked: a write, a terminal command, a sensitive path, content from outside the workspace, or the setting. */
-export type ApprovalReason = 'write' | 'terminal' | 'sensitive' | 'outside' | 'setting';
+export type ApprovalReason = 'write' | 'terminal' | 'sensitive' | 'outside' | 'setting' | 'external';
 
 export interface ApprovalRequest {
   callId: string;
@@ -37,6 +37,8 @@ export function approvalReasons(tool: Tool, prepared: PreparedCall, settings: Ap
   const reasons: ApprovalReason[] = [];
   const mayAllow = !NEVER_ALLOW_FOR_CONVERSATION.has(tool.name) && allowed.has(tool.name);
   if (NEVER_ALLOW_FOR_CONVERSATION.has(tool.name)) reasons.push('terminal');
+  // Another program's tool: we cannot tell what it does, so it asks unless the user allowed it.
+  else if (tool.origin) { if (!tool.preApproved && !mayAllow) reasons.push('external'); }
   else if (!tool.readOnly && !mayAllow) reasons.push('write');
   else if (tool.readOnly && settings.alwaysAskForReadOnly && !mayAllow) reasons.push('setting');
   if (prepared.paths.some((p) => alwaysAsks(tool, p))) reasons.push('sensitive');

@@ -7,7 +7,7 @@ import { verifyUnchanged } from './pathGuard';
 import { defaultRegistry, type ToolRegistry } from './registry';
 import { capText } from './text';
 import { ToolError } from './toolError';
-import type { PreparedCall, ToolContext } from './types';
+import type { PreparedCall, ToolContext, ToolImage } from './types';
 import { nestsDeeperThan } from './validation';
 import type { WorkspacePort } from './workspacePort';
 
@@ -20,6 +20,8 @@ export interface ToolResult {
   content: string;
   isError: boolean;
   state: 'done' | 'failed' | 'rejected';
+  /** Images the tool returned (MCP), for the model and the transcript. */
+  images?: ToolImage[];
   /** Answer with a `function` role message (the call came as a legacy `function_call`). */
   legacy?: true;
 }
@@ -46,11 +48,11 @@ export interface ExecutorContext {
 }
 
 export const DEFAULT_MAX_CALLS = 20;
-export const DEFAULT_MAX_RESULT_CHARS = 250_000;
+export const DEFAULT_MAX_RESULT_CHARS = 262_144;
 /** No tool's schema nests more than a few levels; this leaves room and keeps every recursion safe. */
 export const MAX_ARGUMENT_DEPTH = 64;
 
-type Outcome = { state: ToolResult['state']; content: string };
+type Outcome = { state: ToolResult['state']; content: string; images?: ToolImage[]; isError?: boolean };
 const failed = (content: string): Outcome => ({ state: 'failed', content: `Error: ${content}` });
 
 export async function executeToolCalls(calls: readonly AssembledToolCall[], ctx: ExecutorContext): Promise<ToolResult[]> {
@@ -67,7 +69,8 @@ export async function executeToolCalls(calls: readonly AssembledToolCall[], ctx:
           : !ctx.port.isTrusted() ? failed(TOOLS_OFF_UNTRUSTED)
             : await carryOut(call, ctx, signal).catch((e: unknown) => failed(`${call.name} failed: ${e instanceof Error ? e.message : String(e)}`));
     const capped = capText(outcome.content, ctx.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS, 'result truncated').text;
-    const result: ToolResult = { callId: call.id, name: call.name, content: capped, isError: outcome.state !== 'done', state: outcome.state };
+    const result: ToolResult = { callId: call.id, name: call.name, content: capped, isError: outcome.isError === true || outcome.state !== 'done', state: outcome.state };
+    if (outcome.images?.length) result.images = outcome.images;
     if (call.legacy) result.legacy = true;
     ctx.onUpdate?.(call.id, result.state, result.content);
     await ctx.afterRun?.(call, result);
@@ -126,10 +129,11 @@ async function carryOut(call: AssembledToolCall, ctx: ExecutorContext, signal: A
     return failed(`Not run: its start could not be recorded (${(e as Error).message}).`);
   }
   try {
-    const content = await prepared.run(toolCtx);
+    const output = await prepared.run(toolCtx);
+    const { content, ...rest } = typeof output === 'string' ? { content: output } : output;
     // A tool that returns what it had when Stop came (a terminal command, whose text says so) did not finish.
     if (signal.aborted) return { state: 'failed', content };
-    return { state: 'done', content };
+    return { state: 'done', content, ...rest };
   } catch (e) {
     return failed(signal.aborted && !(e instanceof ToolError) ? 'Stopped by the user while it ran.' : describe(e, call.name));
   }

@@ -27,6 +27,27 @@ export class ToolRegistry {
     }
   }
 
+  /**
+   * These tools and `extra` (an MCP server's, another extension's), for one turn. A tool whose name is
+   * taken or whose schema does not compile is left out and reported; schemas compile once each.
+   */
+  withTools(extra: readonly Tool[], onRejected?: (tool: Tool, reason: string) => void): ToolRegistry {
+    const next = new ToolRegistry([]);
+    for (const [name, entry] of this.byName) next.byName.set(name, entry);
+    for (const tool of extra) {
+      if (next.byName.has(tool.name)) {
+        onRejected?.(tool, `another tool is already called ${tool.name}`);
+        continue;
+      }
+      try {
+        next.byName.set(tool.name, { tool, validate: cachedValidator(tool.parameters) });
+      } catch (e) {
+        onRejected?.(tool, `its input schema is not usable: ${(e as Error).message}`);
+      }
+    }
+    return next;
+  }
+
   get(name: string): { tool: Tool; validate: Validator } | undefined {
     return this.byName.get(name);
   }
@@ -47,6 +68,14 @@ export class ToolRegistry {
   legacyFunctions(): { name: string; description: string; parameters: unknown }[] {
     return [...this.byName.values()].map(({ tool }) => ({ name: tool.name, description: tool.description, parameters: tool.parameters }));
   }
+}
+
+/** By schema object: an external tool's schema stays the same object until its server restarts. */
+const validators = new WeakMap<object, Validator>();
+function cachedValidator(schema: Tool['parameters']): Validator {
+  let v = validators.get(schema);
+  if (!v) validators.set(schema, (v = compileValidator(schema)));
+  return v;
 }
 
 let shared: ToolRegistry | undefined;

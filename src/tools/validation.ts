@@ -7,7 +7,7 @@ export type Validator = (args: unknown) => { ok: true } | { ok: false; message: 
 // One instance for all tools: compiling is the expensive part, and every schema is compiled once.
 // Made (and ajv loaded) on first use: at load it cost the extension's activation tens of ms (bench/).
 let shared: Ajv | undefined;
-const ajv = (): Ajv => (shared ??= new (require('ajv') as typeof import('ajv')).default({ allErrors: true, strict: false }));
+const ajv = (): Ajv => (shared ??= new (require('ajv') as typeof import('ajv')).default({ allErrors: true, strict: false, logger: false }));
 
 export function compileValidator(schema: JsonSchema): Validator {
   const validate: ValidateFunction = ajv().compile(schema);

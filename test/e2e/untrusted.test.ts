@@ -3,10 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chatRequests, connect, disconnect, type Connected } from './fixtures';
 
+// A workspace MCP server that would leave a file behind if it ever started.
+const mcpJson = JSON.stringify({ servers: { repo: { command: process.execPath, args: [path.resolve(__dirname, '..', 'unit', 'tools', 'mcp', 'fixtures', 'misbehaving-server.mjs')], env: { MCP_STARTED_MARKER: '${workspaceFolder}/mcp-started.txt' } } } });
+
 describe('tools in Restricted Mode: off, and the model is told', function () {
   let c: Connected;
   before(async () => {
-    c = await connect('e2e-untrusted', { untrusted: true, files: { 'src/app.ts': 'export const a = 1;\n' } });
+    c = await connect('e2e-untrusted', { untrusted: true, files: { 'src/app.ts': 'export const a = 1;\n', '.vscode/mcp.json': mcpJson } });
   });
   after(async () => disconnect(c));
 
@@ -29,5 +32,8 @@ describe('tools in Restricted Mode: off, and the model is told', function () {
     const call = panel.view.locator('[data-testid="tool-call"][data-tool-name="create_file"]');
     assert.equal(await call.getAttribute('data-state'), 'failed');
     assert.equal(fs.existsSync(path.join(wb.server.workspace, 'pwned.txt')), false);
+    // Restricted Mode: the workspace's .vscode/mcp.json is not read, asked about, or started.
+    assert.equal(fs.existsSync(path.join(wb.server.workspace, 'mcp-started.txt')), false);
+    assert.equal(await wb.toast(/MCP server/).count(), 0);
   });
 });

@@ -67,7 +67,22 @@ function toolTurn(m: MessageRecord): ChatMessage[] {
   const results: ChatMessage[] = legacy
     ? [{ role: 'function', name: legacy.name, content: legacy.result ?? 'The tool did not run.' }]
     : calls.map((c) => ({ role: 'tool', tool_call_id: c.id, content: c.result ?? 'The tool did not run.' }));
-  return [assistant, ...results];
+  return [assistant, ...results, ...toolImages(calls)];
+}
+
+/**
+ * Images a tool returned (an MCP server's) go after the results as a user message: the chat API
+ * takes images only there. A model without vision has them removed by the capability step.
+ */
+function toolImages(calls: NonNullable<MessageRecord['toolCalls']>): ChatMessage[] {
+  const withImages = calls.filter((c) => Array.isArray(c.images) && c.images.length);
+  if (!withImages.length) return [];
+  const parts: ContentPart[] = [];
+  for (const c of withImages) {
+    parts.push({ type: 'text', text: `Images returned by the tool call ${c.id} (${c.name}):` });
+    for (const url of c.images!) if (typeof url === 'string') parts.push({ type: 'image_url', image_url: { url } });
+  }
+  return [{ role: 'user', content: parts }];
 }
 
 /** What we ask a model to do when the user continues an interrupted answer. */

@@ -10,6 +10,7 @@ import type { PlanInstructions } from './systemMessage';
 import type { StreamingClient } from '../turn/turn';
 import type { ContextBudget } from '../context/window';
 import type { Summariser } from '../context/summarise';
+import type { ToolRegistry } from '../../tools';
 
 /** What the model is offered: `tools`, or legacy `functions`, and a note for it (e.g. why there are none). */
 export interface ToolOffer {
@@ -18,6 +19,8 @@ export interface ToolOffer {
   note?: string;
   /** The caller requires a tool call: `tool_choice: required`, or `function_call` naming the only function. */
   choice?: 'required' | { name: string };
+  /** The tools this turn can run: the built-in ones plus MCP servers' and other extensions' (absent: the built-in ones). */
+  registry?: ToolRegistry;
 }
 
 /** The notices under an answer, in the user's language (the host translates; tests pass English). */

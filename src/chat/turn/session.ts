@@ -327,7 +327,7 @@ export class ChatSession {
           break;
         }
         await runToolCalls(m, {
-          host: tools, allowed: this.allowedToolsOf(c.id), signal: abort.signal, readOnlyWithoutAsking: plan.readOnlyWithoutAsking,
+          host: tools, allowed: this.allowedToolsOf(c.id), signal: abort.signal, readOnlyWithoutAsking: plan.readOnlyWithoutAsking, registry: plan.tools.registry,
           onChange: () => this.ports.post({ type: 'message', message: m, busy: true }),
           save: () => this.ports.store.save(c),
           ...(this.ports.checkpoints ? { checkpoints: { store: this.ports.checkpoints, conversationId: c.id, promptId: this.promptOf(m)?.id ?? m.id } } : {}),

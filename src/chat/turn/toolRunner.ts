@@ -4,7 +4,7 @@
 // what was still waiting.
 import type { AssembledToolCall } from '../../llm';
 import type { MessageRecord, ToolApprovalView, ToolCallRecord } from '../../shared/conversation';
-import { executeToolCalls, type ApprovalDecision, type ApprovalRequest, type WorkspacePort } from '../../tools';
+import { executeToolCalls, type ApprovalDecision, type ApprovalRequest, type ToolRegistry, type WorkspacePort } from '../../tools';
 import { assertNever } from '../../shared/assertNever';
 import type { CheckpointStore } from '../checkpoints/checkpointStore';
 import { CheckpointRecorder } from '../checkpoints/recorder';
@@ -25,6 +25,8 @@ export interface ToolRunOptions {
   allowed: Set<string>;
   /** Read-only tools inside the workspace run without asking. */
   readOnlyWithoutAsking: boolean;
+  /** The tools offered this turn (built-in, MCP, other extensions'); absent: the built-in ones. */
+  registry?: ToolRegistry;
   signal: AbortSignal;
   /** A record changed: show it. */
   onChange(): void;
@@ -52,6 +54,7 @@ export async function runToolCalls(m: MessageRecord, o: ToolRunOptions): Promise
     settings: { alwaysAskForReadOnly: !o.readOnlyWithoutAsking },
     allowedTools: o.allowed,
     signal: o.signal,
+    ...(o.registry ? { registry: o.registry } : {}),
     requestApproval: async (request) => {
       const r = byId.get(request.callId);
       if (r) r.approval = approvalView(request);
@@ -77,6 +80,7 @@ export async function runToolCalls(m: MessageRecord, o: ToolRunOptions): Promise
     afterRun: async (call, result) => {
       const r = byId.get(call.id);
       if (r) Object.assign(r, { state: result.state, result: result.content, isError: result.isError });
+      if (r && result.images?.length) r.images = result.images.map((i) => `data:${i.mimeType};base64,${i.data}`);
       o.onChange();
       await o.save();
     },
@@ -107,6 +111,7 @@ export function approvalView(r: ApprovalRequest): ToolApprovalView {
     case 'delete': return { ...base, kind: 'delete', summary: p.path.display };
     case 'terminal': return { ...base, kind: 'terminal', summary: p.command, cwd: p.cwd.display || '.' };
     case 'read': return { ...base, kind: 'read', summary: p.summary };
+    case 'external': return { ...base, kind: 'external', summary: p.server, tool: p.tool, origin: p.origin, args: JSON.stringify(r.args, null, 2) };
     default: return assertNever(p);
   }
 }

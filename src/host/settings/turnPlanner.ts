@@ -7,7 +7,7 @@ import { promptSources, type PlanInstructions } from '../../chat/request/systemM
 import type { RulesReader } from '../../chat/instructions/rulesReader';
 import type { PlanResult, PlanWords, ToolOffer } from '../../chat/request/turnPlan';
 import { refusedBodyKeys, type ModelSettings } from '../../shared/modelSettingsShape';
-import { defaultRegistry, TOOLS_OFF_UNTRUSTED } from '../../tools';
+import { defaultRegistry, TOOLS_OFF_UNTRUSTED, type Tool } from '../../tools';
 import type { CompatibilityMemory } from './compatibilityMemory';
 import type { Gateways } from './gateways';
 import { userSetting } from './userSettings';
@@ -20,6 +20,8 @@ export class TurnPlanner {
     private readonly gateways: Gateways, private readonly compatibility: CompatibilityMemory, private readonly log: vscode.LogOutputChannel,
     private readonly rules?: RulesReader,
     private readonly windows?: ContextMemory,
+    /** MCP servers' and other extensions' tools; asked only when a turn offers tools. */
+    private readonly externalTools: () => Promise<Tool[]> = async () => [],
   ) {}
 
   /**
@@ -37,7 +39,7 @@ export class TurnPlanner {
       settings,
       fixes: this.compatibility.get(model),
       // Another extension's request (VS Code's chat) brings its own tools and instructions.
-      tools: ownTools ? toolOffer(settings) : {},
+      tools: ownTools ? await this.toolOffer(settings) : {},
       ...(ownTools ? { instructions: await this.instructions(settings) } : {}),
       maxSteps: stepLimit(userSetting<number>('tools.maxSteps')),
       readOnlyWithoutAsking: userSetting<boolean>('tools.autoApproveReadOnly') !== false,
@@ -88,6 +90,30 @@ export class TurnPlanner {
     };
   }
 
+  /** Which tools a model is offered: none when tools are off, the model cannot call them, or the workspace is untrusted. */
+  private async toolOffer(settings: ModelSettings): Promise<ToolOffer> {
+    if (userSetting<boolean>('tools.enabled') === false) return {};
+    if (settings.capabilities?.tools === false) return {};
+    if (!vscode.workspace.workspaceFolders?.some((f) => f.uri.scheme === 'file')) return {};
+    // The model is told, so it does not pretend to have looked at files.
+    if (!vscode.workspace.isTrusted) return { note: TOOLS_OFF_UNTRUSTED };
+    // The registry (ajv compiling every tool's schema) is built on the first request, not at activation.
+    const registry = defaultRegistry().withTools(await this.loadExternalTools(), (tool, reason) => this.log.warn(`The tool ${tool.name} is not offered: ${reason}`));
+    // Older gateways and models answer only the legacy `functions` / `function_call` form.
+    if (settings.toolFormat === 'functions') return { functions: registry.legacyFunctions(), registry };
+    return { tools: registry.toolDefinitions(), registry };
+  }
+
+  /** A broken MCP setup costs its tools, never the turn. */
+  private async loadExternalTools(): Promise<Tool[]> {
+    try {
+      return await this.externalTools();
+    } catch (e) {
+      this.log.error(`MCP servers and extension tools could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+      return [];
+    }
+  }
+
   private words(model: string): PlanWords {
     return {
       adaptation: (a) => ({
@@ -129,17 +155,4 @@ function rulesEnabled(): boolean {
 
 export function currentModel(): string {
   return userSetting<string>('defaultModel') ?? '';
-}
-
-/** Which tools a model is offered: none when tools are off, the model cannot call them, or the workspace is untrusted. */
-function toolOffer(settings: ModelSettings): ToolOffer {
-  if (userSetting<boolean>('tools.enabled') === false) return {};
-  if (settings.capabilities?.tools === false) return {};
-  if (!vscode.workspace.workspaceFolders?.some((f) => f.uri.scheme === 'file')) return {};
-  // The model is told, so it does not pretend to have looked at files.
-  if (!vscode.workspace.isTrusted) return { note: TOOLS_OFF_UNTRUSTED };
-  // Older gateways and models answer only the legacy `functions` / `function_call` form.
-  // The registry (ajv compiling every tool's schema) is built on the first request, not at activation.
-  if (settings.toolFormat === 'functions') return { functions: defaultRegistry().legacyFunctions() };
-  return { tools: defaultRegistry().toolDefinitions() };
 }

@@ -33,7 +33,8 @@ function renderCall(c: ToolCallRecord): HTMLElement {
     el('div', { className: 'muted', textContent: t('Arguments') }),
     el('pre', { className: 'tool-args', testId: 'tool-args', textContent: prettyJson(c.arguments) }),
     c.result !== undefined ? el('div', { className: 'muted', textContent: t('Result') }) : '',
-    c.result !== undefined ? el('pre', { className: `tool-result ${c.isError ? 'error-text' : ''}`, testId: 'tool-result', textContent: preview(c.result) }) : '');
+    c.result !== undefined ? el('pre', { className: `tool-result ${c.isError ? 'error-text' : ''}`, testId: 'tool-result', textContent: preview(c.result) }) : '',
+    ...(Array.isArray(c.images) ? c.images : []).filter(isImageData).map((src) => el('img', { className: 'tool-image', testId: 'tool-image', attrs: { src, alt: t('Image from {0}', c.name) } })));
   return el('div', { className: 'tool-call', testId: 'tool-call', data: { toolName: c.name, state: c.state, callId: c.id } },
     details, c.state === 'pending' && c.approval ? renderApproval(c.id, c.approval) : '');
 }
@@ -45,6 +46,7 @@ function renderApproval(callId: string, a: ToolApprovalView): HTMLElement {
     delete: t('Delete {0}', a.summary),
     terminal: t('Run this command in {0}:', a.cwd ?? '.'),
     read: t('Read {0}', a.summary),
+    external: a.origin === 'extension' ? t('Call {0} from another extension with:', a.tool ?? '') : t('Call {0} on the MCP server {1} with:', a.tool ?? '', a.summary),
   }[a.kind];
   const allow = el('input', { type: 'checkbox', testId: 'allow-conversation' });
   const reason = el('input', { type: 'text', className: 'reject-reason', testId: 'reject-reason', placeholder: t('Reason (optional, sent to the model)') });
@@ -52,6 +54,7 @@ function renderApproval(callId: string, a: ToolApprovalView): HTMLElement {
   return el('div', { className: 'tool-approval', testId: 'tool-approval', attrs: { role: 'group', 'aria-label': t('Approve this tool call?') } },
     el('div', { className: 'tool-approval-what', textContent: what }),
     a.kind === 'terminal' ? el('pre', { className: 'tool-command', testId: 'tool-command', textContent: visibleText(a.summary) }) : '',
+    a.kind === 'external' ? el('pre', { className: 'tool-command', testId: 'tool-command', textContent: visibleText(a.args ?? '{}') }) : '',
     a.sensitive ? el('div', { className: 'warning-text', textContent: t('This touches a protected file (settings, git, build scripts, .env) or something outside the workspace.') }) : '',
     a.canAllowForConversation ? el('label', { className: 'allow' }, allow, ' ', t('Allow {0} for the rest of this conversation', a.toolName)) : '',
     reason,
@@ -59,6 +62,9 @@ function renderApproval(callId: string, a: ToolApprovalView): HTMLElement {
       textButton(t('Approve'), 'approve', () => decide(true), 'primary'),
       textButton(t('Reject'), 'reject', () => decide(false))));
 }
+
+/** Only inline raster images: the CSP allows `data:`, and nothing else may be loaded. */
+const isImageData = (src: unknown): src is string => typeof src === 'string' && /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(src);
 
 function prettyJson(raw: string): string {
   try {

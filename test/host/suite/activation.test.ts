@@ -42,7 +42,8 @@ describe('activation and contributions', () => {
 
   it('ignores what a workspace sets for the key, the money and the approvals; takes its prompts', () => {
     const config = vscode.workspace.getConfiguration('gatewayChat');
-    for (const key of ['defaultModel', 'models', 'commandModels', 'titleWithModel', 'tools.enabled', 'tools.autoApproveReadOnly', 'tools.maxSteps']) {
+    for (const key of ['defaultModel', 'models', 'commandModels', 'titleWithModel', 'tools.enabled', 'tools.autoApproveReadOnly', 'tools.maxSteps',
+      'mcpServers', 'tools.fromExtensions', 'mcp.callTimeoutSeconds']) {
       assert.equal(config.inspect(key)?.workspaceValue, undefined, `${key} is not taken from the workspace`);
       assert.deepEqual(userSetting(key), config.inspect(key)?.defaultValue, `${key} is the user's value (here the default)`);
     }
