@@ -20,9 +20,11 @@ export type {
   Logprobs,
   ModelInfo,
   RetryInfo,
+  ProviderItems,
   Role,
   ToolDefinition,
   TraceEvent,
   Usage,
+  WireApi,
   WireToolCall,
 } from './types';
