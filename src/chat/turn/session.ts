@@ -344,7 +344,7 @@ export class ChatSession {
       }
       // runTurn changed the status; TypeScript still sees the 'streaming' set above.
       if ((m.status as MessageRecord['status']) === 'complete' && c.messages.length === 2 && plan.titleWithModel) {
-        const title = await titleFromModel(plan.client, plan.modelId, c.messages[0].content, abort.signal, plan.fixes);
+        const title = await titleFromModel(plan.client, plan.modelId, c.messages[0].content, abort.signal, plan.fixes, plan.settings.api);
         if (title) c.title = title;
       }
     } finally {
