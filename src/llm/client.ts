@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { readBalance } from './balance';
 import type { AnswerDecoder } from './decoder';
 import { endpointSecrets } from './credentials';
 import { maskEchoedSecrets, maskResponse } from './echoMask';
@@ -282,9 +283,30 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
     }
   }
 
+  /** One GET at the gateway's origin, no retries: JSON on a 2xx, otherwise undefined (a relay without the endpoint is normal). */
+  async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
+    const url = new URL(urls.base).origin + path;
+    const attempt = new Attempt(signal);
+    try {
+      const res = await send(dispatcher, url, { method: 'GET', headers: headersFor('application/json', false) }, attempt, Math.min(timeoutMs || 15_000, 15_000));
+      attempt.startIdle(Math.min(idleMs || 15_000, 15_000));
+      const ok = res.statusCode >= 200 && res.statusCode < 300 && (headerValue(res.headers, 'content-type') ?? '').includes('json');
+      if (!ok) {
+        res.body.destroy();
+        return undefined;
+      }
+      return JSON.parse(await readText(res.body, attempt, 1 << 20));
+    } catch {
+      return undefined;
+    } finally {
+      attempt.dispose();
+    }
+  }
+
   return {
     urls,
     listModels,
+    balance: (options = {}) => readBalance((path) => getJson(path, options.signal)).catch(() => undefined),
     stream,
     complete,
     close: () => dispatcher.close(),

@@ -8,6 +8,7 @@ export type {
   AssembledImage,
   AssembledResponse,
   AssembledToolCall,
+  Balance,
   CallOptions,
   ChatEvent,
   ChatMessage,

@@ -243,9 +243,23 @@ export type TraceEvent =
   | { type: 'chunk'; text: string }
   | { type: 'end'; error?: string };
 
+/** What is left on the relay key (one-api / new-api billing endpoints). */
+export interface Balance {
+  /** Dollars left; absent when `unlimited`. */
+  remaining?: number;
+  limit?: number;
+  used?: number;
+  unlimited?: boolean;
+  currency: string;
+  /** `billing`: /v1/dashboard/billing/*; `token`: new-api's /api/usage/token (quota units converted at 500,000 per dollar). */
+  source: 'billing' | 'token';
+}
+
 export interface GatewayClient {
   readonly urls: { base: string; chatCompletions: string; models: string };
   listModels(options?: CallOptions): Promise<ModelInfo[]>;
+  /** The relay's balance for this key, or undefined when the gateway does not say (never throws). */
+  balance(options?: Pick<CallOptions, 'signal'>): Promise<Balance | undefined>;
   stream(request: ChatRequest, options?: CallOptions): AsyncIterable<ChatEvent>;
   complete(request: ChatRequest, options?: CallOptions): Promise<AssembledResponse>;
   /** Closes pooled connections. */

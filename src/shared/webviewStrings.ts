@@ -69,6 +69,10 @@ export const webviewStrings = [
   "Open larger",
   "Save to workspace",
   "Model settings",
+  // The relay balance in the header
+  "Balance: {0}",
+  "unlimited",
+  "Relay balance; click to read it again",
   "Settings for {0}",
   "Choose a model first.",
   "Empty means not set: the parameter is not sent.",
