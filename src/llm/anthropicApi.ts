@@ -94,8 +94,10 @@ function messages(list: ChatMessage[]): Obj[] {
     if (m.role === 'user') push('user', contentBlocks(m.content));
     else if (m.role === 'assistant') push('assistant', assistantBlocks(m));
     else if (m.role === 'tool') {
-      const text = textOf(m.content);
-      push('user', [{ type: 'tool_result', tool_use_id: m.tool_call_id ?? '', content: text }]);
+      const result: Obj = { type: 'tool_result', tool_use_id: m.tool_call_id ?? '', content: textOf(m.content) };
+      const cache = partsOf(m.content).map((p) => (p as { cache_control?: unknown }).cache_control).find(Boolean);
+      if (cache) result.cache_control = cache;
+      push('user', [result]);
     } else if (m.role === 'function') push('user', contentBlocks(`${m.name ?? 'function'} returned:\n${typeof m.content === 'string' ? m.content : ''}`));
   }
   return out;

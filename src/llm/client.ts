@@ -292,7 +292,7 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
       attempt.startIdle(Math.min(idleMs || 15_000, 15_000));
       const ok = res.statusCode >= 200 && res.statusCode < 300 && (headerValue(res.headers, 'content-type') ?? '').includes('json');
       if (!ok) {
-        res.body.destroy();
+        await res.body.dump().catch(() => undefined);
         return undefined;
       }
       return JSON.parse(await readText(res.body, attempt, 1 << 20));

@@ -15,7 +15,9 @@ export function promptCacheOn(settings: Pick<ModelSettings, 'promptCache'>, mode
 export function applyPromptCache(request: ChatRequest, api: WireApi): ChatRequest {
   const messages = request.messages.slice();
   const system = findLast(messages, (m) => m.role === 'system' || m.role === 'developer');
-  const user = findLast(messages, (m) => m.role === 'user');
+  // Inside a tool loop the results are the last user turn (Messages sends them as one); chat/completions
+  // gateways are not all ready for parts in a tool message, so there it is the last user message.
+  const user = findLast(messages, (m) => m.role === 'user' || (api !== 'chat' && m.role === 'tool'));
   for (const i of [system, user]) if (i >= 0) messages[i] = marked(messages[i]);
   const out: ChatRequest = { ...request, messages };
   const tools = request.tools;
