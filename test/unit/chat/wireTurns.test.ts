@@ -107,6 +107,40 @@ describe('turns through the Responses API and Anthropic Messages', () => {
   });
 });
 
+describe('the panel sees each token once inside a tool loop', () => {
+  const h = sharedHarness();
+
+  it('deltas waiting for an acknowledgement are posted before the whole message, not after it', async () => {
+    h().gw.route('claude-t', {
+      answer: { reasoning: 'I should read the file now.', toolCalls: [{ id: 'c1', name: 'read_file', arguments: '{"path":"src/app.ts"}' }] },
+      afterToolResult: { answer: { content: 'Done.' } },
+      stream: { pieces: 6 },
+    });
+    const workspace = tempDir();
+    writeTree(workspace, { 'src/app.ts': 'export const version = 1;\n' });
+    // What the webview holds: whole messages replace, deltas append (it never acknowledges here).
+    const shown = new Map<string, { content: string; reasoning: string }>();
+    const client = h().client();
+    let n = 0;
+    const s = new ChatSession({
+      store: new HistoryStore(tempDir('history-')), newId: () => `id${++n}`, now: () => n,
+      post: (m) => {
+        if (m.type === 'message') shown.set(m.message.id, { content: m.message.content, reasoning: m.message.reasoning ?? '' });
+        else if (m.type === 'delta') {
+          const r = shown.get(m.messageId) ?? { content: '', reasoning: '' };
+          shown.set(m.messageId, { content: r.content + m.content, reasoning: r.reasoning + m.reasoning });
+        }
+      },
+      planTurn: async () => fakePlan(client, 'gw/claude-t', { settings: { api: 'anthropic' }, tools: { tools: defaultRegistry().toolDefinitions() } }),
+      toolHost: { port: new FakeWorkspacePort(workspace), requestApproval: async () => ({ approved: true }) },
+    });
+    await s.send('Go', []);
+    await new Promise((r) => setTimeout(r, 400));
+    const first = s.conversation.messages[1];
+    assert.equal(shown.get(first.id)?.reasoning, 'I should read the file now.');
+  });
+});
+
 describe('packaging: provider data goes back with the answer that carried it', () => {
   it("a tool call's extras (Gemini's thought_signature) and an answer's provider items", () => {
     const extra = { extra_content: { google: { thought_signature: 'sig==' } } };
