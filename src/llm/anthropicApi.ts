@@ -2,10 +2,9 @@
 // out as a Messages body, the answer's events back into the shared Accumulator as chat chunks, so the same
 // ChatEvents and AssembledResponse come out. Thinking blocks (with their signatures) ride in `providerItems`
 // and go back unchanged on later turns, as Anthropic requires inside a tool loop.
-import { Accumulator } from './assemble';
-import type { AnswerDecoder, DecoderContext } from './decoder';
+import { TranslatingDecoder, type DecoderContext } from './decoder';
 import { errorFromStreamPayload, GatewayError } from './errors';
-import type { AssembledResponse, ChatEvent, ChatMessage, ChatRequest, ContentPart } from './types';
+import type { ChatEvent, ChatMessage, ChatRequest, ContentPart } from './types';
 import { argumentsObject, chatUsage, itemsFor, num, obj, type Obj, parseDataUrl, partsOf, passThrough, str, textOf } from './wireShared';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
@@ -141,18 +140,13 @@ const STOP_REASONS: Record<string, string> = { end_turn: 'stop', stop_sequence: 
 interface Block { kind: string; tool?: number; thinking?: string; signature?: string; raw?: Obj; argsFromStart?: boolean }
 
 /** A Messages answer, streamed or whole, into the shared Accumulator. */
-export class AnthropicDecoder implements AnswerDecoder {
-  done = false;
-  private readonly acc = new Accumulator();
+export class AnthropicDecoder extends TranslatingDecoder {
   private readonly blocks = new Map<number, Block>();
-  private readonly items: Obj[] = [];
   private tools = 0;
   private usage: Obj = {};
 
-  constructor(private readonly ctx: DecoderContext) {}
-
-  get received(): boolean {
-    return this.acc.received;
+  constructor(ctx: DecoderContext) {
+    super(ctx, 'anthropic');
   }
 
   event(o: Obj, out: ChatEvent[], name?: string): void {
@@ -205,24 +199,6 @@ export class AnthropicDecoder implements AnswerDecoder {
     const reason = str(o.stop_reason) ?? 'end_turn';
     this.chunk({ finish_reason: STOP_REASONS[reason] ?? reason }, out);
     this.done = true;
-  }
-
-  allFinished(): boolean {
-    return this.acc.allFinished();
-  }
-
-  finish(out?: ChatEvent[]): AssembledResponse {
-    return this.withItems(this.acc.finish(out));
-  }
-
-  snapshot(): AssembledResponse {
-    return this.withItems(this.acc.snapshot());
-  }
-
-  private withItems(r: AssembledResponse): AssembledResponse {
-    const first = r.choices[0];
-    if (first && this.items.length) first.providerItems = { api: 'anthropic', items: this.items.slice() };
-    return r;
   }
 
   private chunk(choice: Obj, out: ChatEvent[]): void {

@@ -2,7 +2,7 @@
 // the end. chat/completions feeds the shared Accumulator directly; the other formats translate first.
 import { Accumulator } from './assemble';
 import { errorFromStreamPayload, GatewayError } from './errors';
-import type { AssembledResponse, ChatEvent } from './types';
+import type { AssembledResponse, ChatEvent, ProviderItems } from './types';
 
 import type { Obj } from './wireShared';
 
@@ -57,5 +57,42 @@ export class ChatDecoder implements AnswerDecoder {
 
   snapshot(): AssembledResponse {
     return this.acc.snapshot();
+  }
+}
+
+/**
+ * A format translated into chat chunks for the shared Accumulator, with the provider items it must send back
+ * (`items`) put on the first choice of what it assembles.
+ */
+export abstract class TranslatingDecoder implements AnswerDecoder {
+  done = false;
+  protected readonly acc = new Accumulator();
+  protected readonly items: Obj[] = [];
+
+  constructor(protected readonly ctx: DecoderContext, private readonly api: ProviderItems['api']) {}
+
+  abstract event(obj: Obj, out: ChatEvent[], name?: string): void;
+  abstract whole(obj: Obj, out: ChatEvent[], raw: string): void;
+
+  get received(): boolean {
+    return this.acc.received;
+  }
+
+  allFinished(): boolean {
+    return this.acc.allFinished();
+  }
+
+  finish(out?: ChatEvent[]): AssembledResponse {
+    return this.withItems(this.acc.finish(out));
+  }
+
+  snapshot(): AssembledResponse {
+    return this.withItems(this.acc.snapshot());
+  }
+
+  private withItems(r: AssembledResponse): AssembledResponse {
+    const first = r.choices[0];
+    if (first && this.items.length) first.providerItems = { api: this.api, items: this.items.slice() };
+    return r;
   }
 }

@@ -2,10 +2,9 @@
 // OpenAI's newest reasoning and codex models want: our ChatRequest out as `instructions` + `input` items, the
 // answer's events back into the shared Accumulator as chat chunks. `store: false`: nothing is left on the
 // server, so reasoning items (with their encrypted content) ride in `providerItems` and go back as input.
-import { Accumulator } from './assemble';
-import type { AnswerDecoder, DecoderContext } from './decoder';
+import { TranslatingDecoder, type DecoderContext } from './decoder';
 import { errorFromStreamPayload, GatewayError, kindForStatus, redact } from './errors';
-import type { AssembledResponse, ChatEvent, ChatMessage, ChatRequest, ContentPart } from './types';
+import type { ChatEvent, ChatMessage, ChatRequest, ContentPart } from './types';
 import { chatUsage, itemsFor, num, obj, type Obj, partsOf, passThrough, str, textOf } from './wireShared';
 
 /** The Responses body for a ChatRequest. */
@@ -96,18 +95,13 @@ function textFormat(f: ChatRequest['response_format']): Obj | undefined {
 interface ItemState { tool?: number; argsSeen?: boolean; textSeen?: boolean }
 
 /** A Responses answer, streamed or whole, into the shared Accumulator. */
-export class ResponsesDecoder implements AnswerDecoder {
-  done = false;
-  private readonly acc = new Accumulator();
+export class ResponsesDecoder extends TranslatingDecoder {
   private readonly itemState = new Map<string, ItemState>();
-  private readonly items: Obj[] = [];
   private tools = 0;
   private reasoningPart = '';
 
-  constructor(private readonly ctx: DecoderContext) {}
-
-  get received(): boolean {
-    return this.acc.received;
+  constructor(ctx: DecoderContext) {
+    super(ctx, 'responses');
   }
 
   event(o: Obj, out: ChatEvent[], name?: string): void {
@@ -170,24 +164,6 @@ export class ResponsesDecoder implements AnswerDecoder {
       this.itemDone(it, out);
     }
     this.completed(o, out);
-  }
-
-  allFinished(): boolean {
-    return this.acc.allFinished();
-  }
-
-  finish(out?: ChatEvent[]): AssembledResponse {
-    return this.withItems(this.acc.finish(out));
-  }
-
-  snapshot(): AssembledResponse {
-    return this.withItems(this.acc.snapshot());
-  }
-
-  private withItems(r: AssembledResponse): AssembledResponse {
-    const first = r.choices[0];
-    if (first && this.items.length) first.providerItems = { api: 'responses', items: this.items.slice() };
-    return r;
   }
 
   private header(r: Obj | undefined, out: ChatEvent[]): void {
