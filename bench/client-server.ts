@@ -58,3 +58,41 @@ export async function startBenchServer(body: Buffer): Promise<{ url: string; ser
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/v1`, server };
 }
+
+/**
+ * The same words as Responses API events (`response.output_text.delta` ... `response.completed`) or Anthropic
+ * Messages events (`content_block_delta` ... `message_stop`), each with its `event:` line as the APIs send them.
+ */
+export function buildFormatBody(format: 'responses' | 'anthropic', minBytes: number): BenchBody {
+  const parts: string[] = [];
+  let size = 0;
+  let events = 0;
+  let contentLength = 0;
+  const push = (type: string, data: object) => {
+    const line = `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+    parts.push(line);
+    size += Buffer.byteLength(line);
+  };
+  if (format === 'responses') {
+    push('response.created', { sequence_number: 0, response: { id: 'resp_bench', object: 'response', model: 'bench-model', status: 'in_progress', output: [] } });
+    push('response.output_item.added', { output_index: 0, item: { id: 'msg_bench', type: 'message', role: 'assistant', status: 'in_progress', content: [] } });
+  } else {
+    push('message_start', { message: { id: 'msg_bench', type: 'message', role: 'assistant', model: 'bench-model', content: [], usage: { input_tokens: 1, output_tokens: 1 } } });
+    push('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
+  }
+  while (size < minBytes) {
+    const word = WORDS[events % WORDS.length];
+    if (format === 'responses') push('response.output_text.delta', { sequence_number: events + 2, item_id: 'msg_bench', output_index: 0, content_index: 0, delta: word });
+    else push('content_block_delta', { index: 0, delta: { type: 'text_delta', text: word } });
+    contentLength += word.length;
+    events++;
+  }
+  if (format === 'responses') {
+    push('response.completed', { response: { id: 'resp_bench', object: 'response', model: 'bench-model', status: 'completed', output: [], usage: { input_tokens: 1, output_tokens: 1, total_tokens: 2 } } });
+  } else {
+    push('content_block_stop', { index: 0 });
+    push('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } });
+    push('message_stop', {});
+  }
+  return { body: Buffer.from(parts.join(''), 'utf8'), events, contentLength };
+}

@@ -16,6 +16,7 @@ import { DraftStore } from './panel/draftStore';
 import { Gateways } from './settings/gateways';
 import { Inspector, inspectScheme } from './inspection/inspector';
 import { createModelStatus } from './settings/statusBar';
+import { BalanceWatch } from './settings/balanceWatch';
 import { closeTabsOf, ToolApprovals } from './tools/toolApprovals';
 import { TurnPlanner } from './settings/turnPlanner';
 import { CheckpointRestorer } from './checkpoints/restoreCheckpoint';
@@ -61,10 +62,11 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
   });
   const meter = new ContextMeter(session.context, { post: (m) => controller?.sessionPost(m), planTurn: () => planner.plan(), conversation: () => session.conversation });
   const restorer = new CheckpointRestorer({ store: checkpoints, session, port: approvals.port, proposals, log });
-  controller = new ChatController({ context, log, session, store, gateways, approvals, proposals, inspector, drafts: new DraftStore(context), restorer, meter });
+  const balance = new BalanceWatch(gateways);
+  controller = new ChatController({ context, log, session, store, gateways, approvals, proposals, inspector, drafts: new DraftStore(context), restorer, meter, balance });
   const view = new ChatViewProvider(context, controller, log);
   const usage = new UsageTally();
-  const modelStatus = createModelStatus(usage);
+  const modelStatus = createModelStatus(usage, balance);
   const models = new GatewayModelProvider({
     secrets: context.secrets, gateways, planner, compatibility, log, usage, onUsage: () => modelStatus.refresh(),
   });
@@ -84,12 +86,18 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
     modelStatus,
     models,
     vscode.lm.registerLanguageModelChatProvider(lmVendor, models),
+    balance,
+    balance.onDidChange((b) => controller.postBalance(b)),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new GatewayCodeActions(), { providedCodeActionKinds: GatewayCodeActions.kinds }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('gatewayChat.endpoints')) {
         void controller.postSetup();
         void controller.postModels(true);
-      } else if (e.affectsConfiguration('gatewayChat.defaultModel')) void controller.postModels(false);
+        void balance.refresh(true);
+      } else if (e.affectsConfiguration('gatewayChat.defaultModel')) {
+        void controller.postModels(false);
+        void balance.refresh();
+      }
     }),
     ...registerCommands({ context, view, controller, proposals, compatibility }),
   ];

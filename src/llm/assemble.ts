@@ -196,6 +196,17 @@ export class Accumulator {
     return st;
   }
 
+  /** Mistral's magistral: `{type: "thinking", thinking: [{type: "text", text}]}` inside the content array. */
+  private thinkingPart(st: ChoiceState, thinking: unknown, out: ChatEvent[]): void {
+    const parts = Array.isArray(thinking) ? thinking : [thinking];
+    for (const t of parts) {
+      const text = typeof t === 'string' ? t : t && typeof (t as Obj).text === 'string' ? ((t as Obj).text as string) : '';
+      if (text === '') continue;
+      st.reasoning += text;
+      out.push({ type: 'reasoning', choice: st.index, text });
+    }
+  }
+
   private delta(st: ChoiceState, d: Obj, out: ChatEvent[], whole: boolean): void {
     const content = d.content;
     const r = reasoningFromDelta(d);
@@ -210,6 +221,7 @@ export class Accumulator {
         if (!part || typeof part !== 'object') continue;
         const p = part as Obj;
         if (typeof p.text === 'string' && (p.type === 'text' || p.type === undefined || p.type === 'output_text')) st.text(p.text, out);
+        else if (p.type === 'thinking') this.thinkingPart(st, p.thinking, out);
         else st.addImage(imageFromObject(p));
       }
     }

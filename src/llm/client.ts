@@ -1,15 +1,16 @@
 import type { Dispatcher } from 'undici';
-import { Accumulator } from './assemble';
-import { buildBody } from './body';
+import { readBalance } from './balance';
+import type { AnswerDecoder } from './decoder';
 import { endpointSecrets } from './credentials';
 import { maskEchoedSecrets, maskResponse } from './echoMask';
-import { errorFromHttp, errorFromNetwork, errorFromStreamPayload, GatewayError, MAX_MESSAGE_BYTES, redact, tooLargeError } from './errors';
+import { errorFromHttp, errorFromNetwork, GatewayError, MAX_MESSAGE_BYTES, redact, tooLargeError } from './errors';
 import { Attempt, createDispatcher, headerValue, readText, send, type SendInit } from './http';
 import { normalizeModels } from './models';
 import { backoffMs, MAX_RETRY_WAIT_MS, retryAfterFromHeaders, shouldRetryResponse, sleep } from './retry';
 import { SseReader } from './sse';
 import { Tracer } from './trace';
 import type { AssembledResponse, CallOptions, ChatEvent, ChatRequest, EndpointConfig, GatewayClient, ModelInfo } from './types';
+import { wireFormat, type WireFormat } from './wireFormat';
 import { resolveUrls } from '../shared/gatewayUrl';
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -110,11 +111,15 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
     }
   }
 
-  function fail(err: unknown, attempt: Attempt, url: string, acc: Accumulator, midBody: boolean): GatewayError {
+  function fail(err: unknown, attempt: Attempt, url: string, answer: AnswerDecoder, midBody: boolean): GatewayError {
     const { error } = classify(err, attempt, url);
-    if (acc.received && error.partial === undefined) error.partial = acc.snapshot();
+    if (answer.received && error.partial === undefined) error.partial = answer.snapshot();
     if (midBody && (error.kind === 'network' || error.kind === 'protocol')) error.interrupted = true;
     return error;
+  }
+
+  function post(format: WireFormat, accept: string, body: Record<string, unknown>): SendInit {
+    return { method: 'POST', headers: { ...headersFor(accept, true), ...format.headers(endpoint.apiKey) }, body: JSON.stringify(body) };
   }
 
   function stream(request: ChatRequest, options: CallOptions = {}): AsyncGenerator<ChatEvent> {
@@ -122,52 +127,74 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
   }
 
   async function* streamRaw(request: ChatRequest, options: CallOptions): AsyncGenerator<ChatEvent> {
-    const url = urls.chatCompletions;
-    const init: SendInit = {
-      method: 'POST',
-      headers: headersFor('text/event-stream', true),
-      body: JSON.stringify(buildBody(request, 'stream', options.omit)),
-    };
+    const format = wireFormat(options.api);
+    const url = format.url(urls);
+    const init = post(format, 'text/event-stream', format.body(request, 'stream', options.omit));
+    for (let round = 0; ; round++) {
+      const seen = { shown: false };
+      try {
+        yield* streamOnce(format, url, init, options, seen);
+        return;
+      } catch (err) {
+        // Anthropic reports overload inside a 200 stream too; before anything was shown it is retried like a 529.
+        const e = err as GatewayError;
+        if (seen.shown || !isOverloaded(e) || round >= maxRetries || options.signal?.aborted) throw e;
+        const wait = backoffMs(round, retryBaseMs);
+        const info = { attempt: round + 1, waitMs: wait, error: e };
+        options.onRetry?.(info);
+        yield { type: 'retry', ...info };
+        try {
+          await sleep(wait, options.signal);
+        } catch {
+          throw aborted(url);
+        }
+      }
+    }
+  }
+
+  async function* streamOnce(format: WireFormat, url: string, init: SendInit, options: CallOptions, seen: { shown: boolean }): AsyncGenerator<ChatEvent> {
     const tracer = new Tracer(options.trace, secrets);
     const { res, attempt } = yield* open(url, init, options, tracer);
-    const acc = new Accumulator();
+    const answer = format.decoder({ url, secrets });
     const out: ChatEvent[] = [];
     const body = res.body;
     let midBody = false;
     let failure: GatewayError | undefined;
+    const flush = function* (): Generator<ChatEvent> {
+      for (let i = 0; i < out.length; i++) {
+        if (out[i].type !== 'usage') seen.shown = true;
+        yield out[i];
+      }
+      out.length = 0;
+    };
     try {
       attempt.startIdle(idleMs);
       if (!isEventStream(res.headers)) {
         // Some gateways ignore `stream: true` and answer with one JSON document.
         const text = await readText(body, attempt, MAX_MESSAGE_BYTES, () => tooLargeError('The answer', url));
         tracer.text(text);
-        applyWhole(text, url, acc, out);
+        applyWhole(text, url, answer, out);
       } else {
-        const reader = new SseReader(acc, out, () => attempt.progress(), url, secrets);
+        const reader = new SseReader(answer, out, () => attempt.progress(), url, secrets);
         for await (const chunk of body as AsyncIterable<Uint8Array>) {
           midBody = true;
           tracer.bytes(chunk);
           reader.feed(chunk);
-          if (out.length > 0) {
-            for (let i = 0; i < out.length; i++) yield out[i];
-            out.length = 0;
-          }
+          if (out.length > 0) yield* flush();
           if (reader.error) throw reader.error;
           if (reader.done) break;
         }
         reader.end();
-        for (let i = 0; i < out.length; i++) yield out[i];
-        out.length = 0;
+        yield* flush();
         if (reader.error) throw reader.error;
-        if (!reader.done && !acc.allFinished()) throw interrupted(url);
+        if (!reader.done && !answer.allFinished()) throw interrupted(url);
       }
-      const response = acc.finish(out);
-      for (let i = 0; i < out.length; i++) yield out[i];
-      out.length = 0;
+      const response = answer.finish(out);
+      yield* flush();
       attempt.dispose();
       yield { type: 'done', response };
     } catch (err) {
-      throw (failure = fail(err, attempt, url, acc, midBody));
+      throw (failure = fail(err, attempt, url, answer, midBody));
     } finally {
       attempt.dispose();
       if (!body.destroyed) body.destroy();
@@ -176,15 +203,12 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
   }
 
   async function complete(request: ChatRequest, options: CallOptions = {}): Promise<AssembledResponse> {
-    const url = urls.chatCompletions;
-    const init: SendInit = {
-      method: 'POST',
-      headers: headersFor('application/json', true),
-      body: JSON.stringify(buildBody(request, 'complete', options.omit)),
-    };
+    const format = wireFormat(options.api);
+    const url = format.url(urls);
+    const init = post(format, 'application/json', format.body(request, 'complete', options.omit));
     const tracer = new Tracer(options.trace, secrets);
     const { res, attempt } = await openQuietly(url, init, options, tracer);
-    const acc = new Accumulator();
+    const answer = format.decoder({ url, secrets });
     const out: ChatEvent[] = [];
     let midBody = false;
     let failure: GatewayError | undefined;
@@ -192,7 +216,7 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
       attempt.startIdle(idleMs);
       if (isEventStream(res.headers)) {
         // And some answer SSE to a non-streaming request.
-        const reader = new SseReader(acc, out, () => attempt.progress(), url, secrets);
+        const reader = new SseReader(answer, out, () => attempt.progress(), url, secrets);
         for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
           midBody = true;
           tracer.bytes(chunk);
@@ -203,15 +227,15 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
         }
         reader.end();
         if (reader.error) throw reader.error;
-        if (!reader.done && !acc.allFinished()) throw interrupted(url);
+        if (!reader.done && !answer.allFinished()) throw interrupted(url);
       } else {
         const text = await readText(res.body, attempt, MAX_MESSAGE_BYTES, () => tooLargeError('The answer', url));
         tracer.text(text);
-        applyWhole(text, url, acc, out);
+        applyWhole(text, url, answer, out);
       }
-      return maskResponse(acc.finish(), secrets);
+      return maskResponse(answer.finish(), secrets);
     } catch (err) {
-      failure = fail(err, attempt, url, acc, midBody);
+      failure = fail(err, attempt, url, answer, midBody);
       if (failure.partial) failure.partial = maskResponse(failure.partial, secrets);
       throw failure;
     } finally {
@@ -221,7 +245,7 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
     }
   }
 
-  function applyWhole(text: string, url: string, acc: Accumulator, out: ChatEvent[]): void {
+  function applyWhole(text: string, url: string, answer: AnswerDecoder, out: ChatEvent[]): void {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -229,10 +253,7 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
       throw new GatewayError('protocol', `The gateway's answer is not JSON: ${redact(text, secrets).slice(0, 120).replace(/\s+/g, ' ')}`, url);
     }
     if (!json || typeof json !== 'object') throw new GatewayError('protocol', "The gateway's answer is not a chat completion", url);
-    const obj = json as Record<string, unknown>;
-    if (obj.error) throw errorFromStreamPayload(text, url, secrets);
-    if (!Array.isArray(obj.choices)) throw new GatewayError('protocol', "The gateway's answer has no choices", url);
-    acc.applyResponse(obj, out);
+    answer.whole(json as Record<string, unknown>, out, text);
   }
 
   async function listModels(options: CallOptions = {}): Promise<ModelInfo[]> {
@@ -262,9 +283,30 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
     }
   }
 
+  /** One GET at the gateway's origin, no retries: JSON on a 2xx, otherwise undefined (a relay without the endpoint is normal). */
+  async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
+    const url = new URL(urls.base).origin + path;
+    const attempt = new Attempt(signal);
+    try {
+      const res = await send(dispatcher, url, { method: 'GET', headers: headersFor('application/json', false) }, attempt, Math.min(timeoutMs || 15_000, 15_000));
+      attempt.startIdle(Math.min(idleMs || 15_000, 15_000));
+      const ok = res.statusCode >= 200 && res.statusCode < 300 && (headerValue(res.headers, 'content-type') ?? '').includes('json');
+      if (!ok) {
+        await res.body.dump().catch(() => undefined);
+        return undefined;
+      }
+      return JSON.parse(await readText(res.body, attempt, 1 << 20));
+    } catch {
+      return undefined;
+    } finally {
+      attempt.dispose();
+    }
+  }
+
   return {
     urls,
     listModels,
+    balance: (options = {}) => readBalance((path) => getJson(path, options.signal)).catch(() => undefined),
     stream,
     complete,
     close: () => dispatcher.close(),
@@ -274,6 +316,10 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
 function isEventStream(headers: Dispatcher.ResponseData['headers']): boolean {
   const ct = headerValue(headers, 'content-type') ?? '';
   return ct === '' || ct.includes('event-stream') || !ct.includes('json');
+}
+
+function isOverloaded(e: GatewayError): boolean {
+  return e instanceof GatewayError && (e.type === 'overloaded_error' || e.code === 'overloaded_error');
 }
 
 function aborted(url: string): GatewayError {

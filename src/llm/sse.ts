@@ -1,5 +1,5 @@
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
-import type { Accumulator } from './assemble';
+import type { AnswerDecoder } from './decoder';
 import { errorFromStreamPayload, GatewayError, MAX_MESSAGE_BYTES, tooLargeError } from './errors';
 import type { ChatEvent } from './types';
 
@@ -18,7 +18,7 @@ export class SseReader {
   private pendingBytes = 0;
 
   constructor(
-    private readonly acc: Accumulator,
+    private readonly answer: AnswerDecoder,
     private readonly out: ChatEvent[],
     private readonly progress: () => void,
     private readonly url: string,
@@ -70,7 +70,13 @@ export class SseReader {
         this.error = errorFromStreamPayload(data, this.url, this.secrets);
         return;
       }
-      this.acc.applyChunk(obj, this.out);
+      try {
+        this.answer.event(obj, this.out, ev.event);
+      } catch (e) {
+        this.error = e instanceof GatewayError ? e : new GatewayError('protocol', String(e), this.url);
+        return;
+      }
+      if (this.answer.done) this.done = true;
       return;
     }
     if (data.trim() === '[DONE]') this.done = true;

@@ -9,7 +9,12 @@ export interface CallState {
   name: string;
   arguments: string;
   legacy: boolean;
+  /** Provider fields beside id/type/function, kept to go back with the call (Gemini's `extra_content`). */
+  extras?: Record<string, unknown>;
 }
+
+/** The keys of a wire tool-call delta this merger reads; anything else is a provider's and is kept as it came. */
+const OWN_KEYS = new Set(['index', 'id', 'type', 'function', 'name', 'arguments']);
 
 export interface CallDelta {
   position: number;
@@ -48,7 +53,16 @@ export class ToolCallMerger {
     } else {
       pos = this.calls.length > 0 ? this.calls.length - 1 : this.create(undefined);
     }
+    this.keepExtras(pos, tc as Record<string, unknown>);
     return this.merge(pos, id, fn.name, fn.arguments);
+  }
+
+  private keepExtras(pos: number, tc: Record<string, unknown>): void {
+    for (const key in tc) {
+      if (OWN_KEYS.has(key) || tc[key] === undefined || tc[key] === null) continue;
+      const call = this.calls[pos];
+      (call.extras ??= {})[key] = tc[key];
+    }
   }
 
   /** Legacy `function_call`: one call per choice, never concatenating its name. */
@@ -104,5 +118,6 @@ export function finishCall(c: CallState): AssembledToolCall {
     }
   }
   if (c.legacy) out.legacy = true;
+  if (c.extras) out.extras = c.extras;
   return out;
 }

@@ -3,8 +3,10 @@
 
 export type Role = 'system' | 'developer' | 'user' | 'assistant' | 'tool' | 'function';
 
-export interface TextPart { type: 'text'; text: string }
-export interface ImageUrlPart { type: 'image_url'; image_url: { url: string; detail?: 'auto' | 'low' | 'high' | string } }
+/** A prompt-cache breakpoint (`{type: "ephemeral"}`) on a part: Claude caches everything up to it. */
+export interface CacheControl { type: 'ephemeral' | string; [k: string]: unknown }
+export interface TextPart { type: 'text'; text: string; cache_control?: CacheControl }
+export interface ImageUrlPart { type: 'image_url'; image_url: { url: string; detail?: 'auto' | 'low' | 'high' | string }; cache_control?: CacheControl }
 export interface InputAudioPart { type: 'input_audio'; input_audio: { data: string; format: string } }
 export interface FilePart { type: 'file'; file: { file_id?: string; file_data?: string; filename?: string } }
 export interface VideoUrlPart { type: 'video_url'; video_url: { url: string } }
@@ -25,7 +27,21 @@ export interface ChatMessage {
   tool_call_id?: string;
   reasoning_content?: string;
   function_call?: { name: string; arguments: string };
+  /**
+   * What the answer's wire format needs back on later turns, untouched (Anthropic thinking blocks with their
+   * signatures, Responses reasoning items). Only the adapter of that format reads it; chat/completions never sends it.
+   */
+  provider_items?: ProviderItems;
   [k: string]: unknown;
+}
+
+/** The wire format a call speaks: `POST {baseUrl}/chat/completions`, `/responses` or `/messages`. */
+export type WireApi = 'chat' | 'responses' | 'anthropic';
+
+/** Provider data of one assistant answer that must go back with it, for the format that produced it. */
+export interface ProviderItems {
+  api: Exclude<WireApi, 'chat'>;
+  items: Record<string, unknown>[];
 }
 
 export interface ToolDefinition {
@@ -80,7 +96,8 @@ export interface Usage {
   prompt_tokens?: number;
   completion_tokens?: number;
   total_tokens?: number;
-  prompt_tokens_details?: { cached_tokens?: number; [k: string]: unknown };
+  /** `cache_write_tokens`: prompt tokens written to the cache (Anthropic's `cache_creation_input_tokens`). */
+  prompt_tokens_details?: { cached_tokens?: number; cache_write_tokens?: number; [k: string]: unknown };
   completion_tokens_details?: { reasoning_tokens?: number; [k: string]: unknown };
   [k: string]: unknown;
 }
@@ -96,6 +113,8 @@ export interface AssembledToolCall {
   invalid?: true;
   /** Set when it came from the legacy `function_call`; answer it with a `function` role message. */
   legacy?: true;
+  /** Provider fields of the call that must go back with it (Gemini's `extra_content.google.thought_signature`). */
+  extras?: Record<string, unknown>;
 }
 
 export interface AssembledImage {
@@ -122,6 +141,8 @@ export interface AssembledChoice {
   images: AssembledImage[];
   logprobs: Logprobs | null;
   refusal?: string;
+  /** Provider data to send back with this answer on later turns (see `ChatMessage.provider_items`). */
+  providerItems?: ProviderItems;
 }
 
 export interface AssembledResponse {
@@ -207,6 +228,8 @@ export interface CallOptions {
   onRetry?: (r: RetryInfo) => void;
   /** Sees every attempt as it goes over the wire (the request inspector); keys are redacted before it does. */
   trace?: (e: TraceEvent) => void;
+  /** The wire format; default `chat`. The same ChatRequest goes out and the same events come back whichever it is. */
+  api?: WireApi;
 }
 
 /**
@@ -220,9 +243,23 @@ export type TraceEvent =
   | { type: 'chunk'; text: string }
   | { type: 'end'; error?: string };
 
+/** What is left on the relay key (one-api / new-api billing endpoints). */
+export interface Balance {
+  /** Dollars left; absent when `unlimited`. */
+  remaining?: number;
+  limit?: number;
+  used?: number;
+  unlimited?: boolean;
+  currency: string;
+  /** `billing`: /v1/dashboard/billing/*; `token`: new-api's /api/usage/token (quota units converted at 500,000 per dollar). */
+  source: 'billing' | 'token';
+}
+
 export interface GatewayClient {
   readonly urls: { base: string; chatCompletions: string; models: string };
   listModels(options?: CallOptions): Promise<ModelInfo[]>;
+  /** The relay's balance for this key, or undefined when the gateway does not say (never throws). */
+  balance(options?: Pick<CallOptions, 'signal'>): Promise<Balance | undefined>;
   stream(request: ChatRequest, options?: CallOptions): AsyncIterable<ChatEvent>;
   complete(request: ChatRequest, options?: CallOptions): Promise<AssembledResponse>;
   /** Closes pooled connections. */

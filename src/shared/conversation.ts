@@ -58,6 +58,8 @@ export interface UsageInfo {
   promptTokens?: number;
   completionTokens?: number;
   cachedTokens?: number;
+  /** Prompt tokens written to the prompt cache (Claude bills them above the input price). */
+  cacheWriteTokens?: number;
   reasoningTokens?: number;
   /** Time to first token, ms. */
   ttftMs?: number;
@@ -135,6 +137,14 @@ export interface ToolCallRecord {
   images?: string[];
   /** While `state` is `pending` and the user is being asked: what Approve would do. Saved, so a reload can settle it. */
   approval?: ToolApprovalView;
+  /** Provider fields that go back with the call (Gemini's `extra_content` with its thought_signature), as received. */
+  extras?: Record<string, unknown>;
+}
+
+/** What the answer's wire format needs back on later turns (Anthropic signed thinking, Responses reasoning items), untouched. */
+export interface ProviderItemsRecord {
+  api: 'responses' | 'anthropic';
+  items: Record<string, unknown>[];
 }
 
 /** What the panel shows for a tool call waiting for the user (paths, the frozen command line). */
@@ -199,6 +209,8 @@ export interface MessageRecord {
   summary?: SummaryInfo;
   /** The id of the summary that stands in for this message in requests; cleared when that summary is undone. */
   summarisedBy?: string;
+  /** Provider data of this answer, sent back with it on later turns. */
+  providerItems?: ProviderItemsRecord;
 }
 
 /** A compacted span of the conversation: the originals stay in the file, marked `summarisedBy` this record's id. */

@@ -2,12 +2,12 @@
 // fields and a gatewayChat.models entry. An empty field means unset: the entry leaves it out.
 import {
   capabilityNames, contextWindowRule, fitsRule, isJsonObject, isRecord, limits, numberParams, omitNamePattern, reasoningEfforts,
-  type ModelSettings, refusedBodyKeys, systemPromptModes, systemRoles } from './modelSettingsShape';
+  type ModelSettings, refusedBodyKeys, systemPromptModes, systemRoles, wireApis } from './modelSettingsShape';
 
 export const numberFields = Object.keys(numberParams);
-export const selectFields = ['stream', 'reasoning_effort', 'enable_thinking', 'enable_thinking_in', 'separate_reasoning', 'tool-format',
+export const selectFields = ['stream', 'reasoning_effort', 'enable_thinking', 'enable_thinking_in', 'separate_reasoning', 'tool-format', 'api', 'prompt-cache',
   ...capabilityNames.map((c) => `capability-${c}`), 'system-prompt-mode', 'system-role'] as const;
-export const textFields = ['stop', 'logit_bias', 'user', 'extra-body', 'omit', 'price-input', 'price-cached', 'price-output', 'currency', 'system-prompt', 'context-window'] as const;
+export const textFields = ['stop', 'logit_bias', 'user', 'extra-body', 'omit', 'price-input', 'price-cached', 'price-cache-write', 'price-output', 'currency', 'system-prompt', 'context-window'] as const;
 
 /** Every field's text, by the name its input carries (`data-testid="setting-<name>"`). */
 export type FormValues = Record<string, string>;
@@ -20,6 +20,8 @@ export const selectOptions: Record<(typeof selectFields)[number], readonly strin
   enable_thinking_in: ['top', 'extra_body'],
   separate_reasoning: ['', 'true', 'false'],
   'tool-format': ['', 'tools', 'functions'],
+  api: ['', ...wireApis],
+  'prompt-cache': ['', 'on', 'off'],
   'capability-tools': ['', 'on', 'off'],
   'capability-vision': ['', 'on', 'off'],
   'capability-reasoning': ['', 'on', 'off'],
@@ -78,8 +80,11 @@ export function formFromEntry(entry: unknown): FormValues {
   values.omit = Array.isArray(s.omit) ? s.omit.join(', ') : '';
   for (const c of capabilityNames) values[`capability-${c}`] = flag(caps[c], 'on', 'off');
   values['tool-format'] = s.toolFormat === 'tools' || s.toolFormat === 'functions' ? s.toolFormat : '';
+  values.api = (wireApis as readonly unknown[]).includes(s.api) ? String(s.api) : '';
+  values['prompt-cache'] = flag(s.promptCache, 'on', 'off');
   values['price-input'] = text(prices.input);
   values['price-cached'] = text(prices.cachedInput);
+  values['price-cache-write'] = text(prices.cacheWrite);
   values['price-output'] = text(prices.output);
   values.currency = text(prices.currency);
   values['system-prompt'] = typeof s.systemPrompt === 'string' ? s.systemPrompt : '';
@@ -157,6 +162,7 @@ export function entryFromForm(values: FormValues): FormResult {
   const prices: Record<string, unknown> = {};
   put(prices, 'input', number('price-input', priceRule));
   put(prices, 'cachedInput', number('price-cached', priceRule));
+  put(prices, 'cacheWrite', number('price-cache-write', priceRule));
   put(prices, 'output', number('price-output', priceRule));
   if (field('currency').length > limits.currencyLength) errors.currency = { text: 'Too long.' };
   else if (field('currency')) prices.currency = field('currency');
@@ -181,5 +187,8 @@ export function entryFromForm(values: FormValues): FormResult {
   const role = systemRoles.find((r) => r === field('system-role'));
   if (role) settings.systemRole = role;
   if (contextWindow !== undefined) settings.contextWindow = contextWindow;
+  const api = field('api');
+  if (api === 'chat' || api === 'responses' || api === 'anthropic') settings.api = api;
+  put(settings as Record<string, unknown>, 'promptCache', choice('prompt-cache', 'on', 'off'));
   return { ok: true, settings };
 }

@@ -6,6 +6,8 @@ export interface ModelPrices {
   input?: number;
   /** Per million cached prompt tokens; absent: the input price. */
   cachedInput?: number;
+  /** Per million prompt tokens written to the cache (Claude: 1.25x input); absent: the input price. */
+  cacheWrite?: number;
   /** Per million completion tokens (reasoning included, as gateways count it). */
   output?: number;
   /** Shown before the amount: "$", "¥", ... */
@@ -29,12 +31,19 @@ export interface ModelSettings {
   systemRole?: SystemRole;
   /** Tokens the model takes (prompt and answer), when its gateway's /models does not say. */
   contextWindow?: number;
+  /** The wire format: `chat` (chat/completions, the default), `responses` or `anthropic` (Messages). */
+  api?: WireApiName;
+  /** Prompt-cache breakpoints (`cache_control`); absent: on for claude* models. */
+  promptCache?: boolean;
 }
 
 export const systemPromptModes = ['replace', 'append'] as const;
 export type SystemPromptMode = (typeof systemPromptModes)[number];
 export const systemRoles = ['system', 'developer', 'user'] as const;
 export type SystemRole = (typeof systemRoles)[number];
+
+export const wireApis = ['chat', 'responses', 'anthropic'] as const;
+export type WireApiName = (typeof wireApis)[number];
 
 interface NumberRule { integer?: boolean; min?: number; max?: number }
 
@@ -117,14 +126,14 @@ function validParam(key: string, v: unknown): boolean {
 }
 
 function validPrices(v: unknown): boolean {
-  if (!isRecord(v) || !onlyKeys(v, ['input', 'cachedInput', 'output', 'currency'])) return false;
+  if (!isRecord(v) || !onlyKeys(v, ['input', 'cachedInput', 'cacheWrite', 'output', 'currency'])) return false;
   const price = (x: unknown) => fitsRule(x, { min: 0, max: limits.maxPrice });
-  return optional(v.input, price) && optional(v.cachedInput, price) && optional(v.output, price)
+  return optional(v.input, price) && optional(v.cachedInput, price) && optional(v.cacheWrite, price) && optional(v.output, price)
     && optional(v.currency, (c) => typeof c === 'string' && c.length > 0 && c.length <= limits.currencyLength);
 }
 
 /** The top-level keys of an entry the form edits; others in settings.json are kept as they are. */
-export const formKeys = ['params', 'body', 'omit', 'capabilities', 'toolFormat', 'prices', 'systemPrompt', 'systemPromptMode', 'systemRole', 'contextWindow'] as const;
+export const formKeys = ['params', 'body', 'omit', 'capabilities', 'toolFormat', 'prices', 'systemPrompt', 'systemPromptMode', 'systemRole', 'contextWindow', 'api', 'promptCache'] as const;
 
 const oneOf = (options: readonly string[]) => (x: unknown) => typeof x === 'string' && options.includes(x);
 
@@ -140,5 +149,7 @@ export function isFormSettings(v: unknown): v is ModelSettings {
     && optional(v.systemPrompt, (p) => typeof p === 'string' && p.length <= limits.systemPromptChars)
     && optional(v.systemPromptMode, oneOf(systemPromptModes))
     && optional(v.systemRole, oneOf(systemRoles))
-    && optional(v.contextWindow, (w) => fitsRule(w, contextWindowRule));
+    && optional(v.contextWindow, (w) => fitsRule(w, contextWindowRule))
+    && optional(v.api, oneOf(wireApis))
+    && optional(v.promptCache, boolean);
 }

@@ -43,6 +43,7 @@ export type WebviewToHost =
   | { type: 'newChat' }
   | { type: 'selectModel'; model: string }
   | { type: 'refreshModels' }
+  | { type: 'refreshBalance' }
   | { type: 'history'; query: string }
   | { type: 'openConversation'; id: string }
   | { type: 'renameConversation'; id: string }
@@ -103,8 +104,16 @@ export type HostToWebview =
   /** The conversation's request options changed on the host's side (a schema was picked). */
   | { type: 'options'; options: RequestOptions }
   /** What the next request would take of the model's window (tokens, calibrated); no `used`: nothing to show. */
-  | { type: 'contextMeter'; used?: number; window?: number };
+  | { type: 'contextMeter'; used?: number; window?: number }
+  | { type: 'balance'; balance: BalanceView | null };
 
 export { parseWebviewMessage } from './protocolValidation';
 
 export { assertNever } from './assertNever';
+
+/** What is left on the relay key of the current model's endpoint (one-api / new-api billing endpoints). */
+export interface BalanceView {
+  remaining?: number;
+  unlimited?: boolean;
+  currency: string;
+}

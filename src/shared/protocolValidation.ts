@@ -78,6 +78,7 @@ const messages: { [K in WebviewToHost['type']]: Record<string, Check> } = {
   newChat: {},
   selectModel: { model: shortStr },
   refreshModels: {},
+  refreshBalance: {},
   history: { query: shortStr },
   openConversation: { id: shortStr },
   renameConversation: { id: shortStr },

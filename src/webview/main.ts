@@ -2,6 +2,7 @@ import '@vscode/codicons/dist/codicon.css';
 // The panel: header (model picker, history, new chat), setup, transcript, composer.
 import { assertNever, type HostToWebview } from '../shared/protocol';
 import { CodeActions } from './transcript/codeActions';
+import { BalanceView } from './composer/balanceView';
 import { Composer } from './composer/composer';
 import { ContextMeterView } from './composer/contextMeterView';
 import { el, iconButton } from './dom';
@@ -23,6 +24,7 @@ class Panel {
   readonly options = new OptionBar();
   readonly instructions = new InstructionsEditor();
   readonly picker = new ModelPicker();
+  readonly balance = new BalanceView();
   readonly modelSettings = new ModelSettingsForm();
   readonly setup = new SetupView();
   readonly history = new HistoryView(() => this.toggleHistory(false));
@@ -35,6 +37,7 @@ class Panel {
       this.picker.root,
       iconButton(t('Model settings'), 'settings', 'model-settings', () => (this.modelSettings.isOpen ? this.modelSettings.close() : this.modelSettings.open())),
       el('span', { className: 'spacer' }),
+      this.balance.root,
       iconButton(t('Gateway settings'), 'gear', 'open-setup', () => this.toggleSetup()),
       iconButton(t('History'), 'history', 'history', () => this.toggleHistory(!this.history.isOpen)),
       iconButton(t('New chat'), 'add', 'new-chat', () => send({ type: 'newChat' })));
@@ -142,6 +145,9 @@ function handle(message: HostToWebview): void {
       return;
     case 'contextMeter':
       ui.meter.set(message.used, message.window);
+      return;
+    case 'balance':
+      ui.balance.set(message.balance);
       return;
     default:
       assertNever(message);

@@ -4,4 +4,5 @@ export type { GatewayOptions } from './server';
 export { renderChunks, renderCompletion, splitText } from './chunks';
 export { planSse } from './sse-writer';
 export { DEMO_SCENARIOS, demoModels, demoPng, echoScenario } from './demo-scenarios';
-export type { Answer, ChoiceSpec, ErrorBody, RecordedRequest, Scenario, StreamOptions, TestGateway, ToolCallSpec } from './types';
+export { anthropicSse, responsesSse, signatureOf, encryptedOf, ONLY_RESPONSES } from './wireFormats';
+export type { Answer, BalanceSpec, ChoiceSpec, ErrorBody, RecordedRequest, Scenario, StreamOptions, TestGateway, ToolCallSpec } from './types';

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { renderChunks, renderCompletion } from './chunks';
 import { DEMO_SCENARIOS, demoModels, echoScenario } from './demo-scenarios';
 import { delayOf, planSse, writePlan } from './sse-writer';
-import type { FieldRefusal, RecordedRequest, Scenario, TestGateway } from './types';
+import type { BalanceSpec, FieldRefusal, RecordedRequest, Scenario, TestGateway } from './types';
+import { anthropicMessage, anthropicSse, endsWithToolResult, formatOfPath, ONLY_RESPONSES, responsesSse, responsesWhole, type WireFormatName } from './wireFormats';
 
 // A loopback OpenAI-compatible gateway that answers from scripts and records every request.
 // Control endpoints under /__gateway/ let a test in another process script it over HTTP.
@@ -22,6 +23,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
   const routeCounters = new Map<string, number>();
   let models: object[] = demoModels();
   const requests: RecordedRequest[] = [];
+  let balance: BalanceSpec | null = null;
   const timers = new Set<{ timer: ReturnType<typeof setTimeout>; resolve: () => void }>();
   let closed = false;
 
@@ -51,13 +53,11 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
       } else s = routed;
     }
     s ??= echoScenario(body);
-    const msgs = Array.isArray(body?.messages) ? body.messages : [];
-    const lastRole = msgs[msgs.length - 1]?.role;
-    if (s.afterToolResult && (lastRole === 'tool' || lastRole === 'function')) return s.afterToolResult;
+    if (s.afterToolResult && endsWithToolResult(body)) return s.afterToolResult;
     return s;
   }
 
-  async function serve(res: ServerResponse, s: Scenario, body: any): Promise<void> {
+  async function serve(res: ServerResponse, s: Scenario, body: any, format: WireFormatName = 'chat'): Promise<void> {
     if (s.hang) return;
     if (s.delayMs) await sleep(s.delayMs);
     if (res.destroyed) return;
@@ -74,11 +74,24 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     if (refusal) return send(refusal.status ?? 400, 'application/json', JSON.stringify(refusal.json ?? { error: refusalError(refusal) }));
     const size = s.contextLimit ? JSON.stringify(body ?? '').length : 0;
     if (s.contextLimit && size > s.contextLimit.chars) return send(400, 'application/json', JSON.stringify({ error: overflowError(s.contextLimit, size) }));
+    if (s.formats && !s.formats.includes(format)) {
+      return send(400, 'application/json', JSON.stringify({ error: { message: ONLY_RESPONSES, type: 'invalid_request_error', param: 'model', code: null } }));
+    }
     if (s.error) return send(s.status ?? 400, 'application/json', JSON.stringify({ error: { type: null, param: null, code: null, ...s.error } }));
     if (s.html !== undefined) return send(s.status ?? 200, 'text/html; charset=utf-8', s.html);
     if (s.text !== undefined) return send(s.status ?? 200, 'text/plain; charset=utf-8', s.text);
     if (s.json !== undefined) return send(s.status ?? 200, 'application/json', JSON.stringify(s.json));
     const ctx = { model: typeof body?.model === 'string' ? body.model : 'test-model', includeUsage: body?.stream_options?.include_usage === true };
+    if (format !== 'chat' && s.answer && s.sse === undefined) {
+      const pieces = s.stream?.pieces;
+      if (body?.stream !== true) return send(s.status ?? 200, 'application/json', JSON.stringify(format === 'anthropic' ? anthropicMessage(s.answer, ctx.model) : responsesWhole(s.answer, ctx.model)));
+      const text = format === 'anthropic' ? anthropicSse(s.answer, ctx.model, pieces) : responsesSse(s.answer, ctx.model, pieces);
+      const plan = planSse(text, s.stream);
+      res.writeHead(s.status ?? 200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...headers });
+      res.flushHeaders();
+      await writePlan(res, plan, delayOf(s.stream), sleep);
+      return;
+    }
     if (s.sse !== undefined || (s.answer && body?.stream === true)) {
       const plan = planSse(s.sse ?? renderChunks(s.answer!, ctx, s.stream), s.stream);
       res.writeHead(s.status ?? 200, { 'content-type': s.stream?.contentType ?? 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...headers });
@@ -104,6 +117,9 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
         return ok();
       case '/__gateway/models':
         gateway.setModels(body.data ?? body);
+        return ok();
+      case '/__gateway/balance':
+        gateway.setBalance(body && typeof body === 'object' && Object.keys(body).length ? body : null);
         return ok();
       case '/__gateway/reset':
         gateway.reset();
@@ -140,7 +156,16 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
       res.end(JSON.stringify({ object: 'list', data: models }));
       return;
     }
-    if (req.method === 'POST' && path.endsWith('/chat/completions')) return serve(res, pick(body), body);
+    if (req.method === 'POST' && /\/(chat\/completions|responses|messages)$/.test(path)) return serve(res, pick(body), body, formatOfPath(path));
+    if (req.method === 'GET' && balance && path === '/v1/dashboard/billing/subscription' && balance.limitUsd !== undefined) {
+      return sendJson(res, { object: 'billing_subscription', has_payment_method: true, soft_limit_usd: balance.limitUsd, hard_limit_usd: balance.limitUsd, system_hard_limit_usd: balance.limitUsd, access_until: 0 });
+    }
+    if (req.method === 'GET' && balance && path === '/v1/dashboard/billing/usage' && balance.usedUsd !== undefined) {
+      return sendJson(res, { object: 'list', total_usage: Math.round(balance.usedUsd * 100 * 1000) / 1000 });
+    }
+    if (req.method === 'GET' && balance?.token && path === '/api/usage/token') {
+      return sendJson(res, { code: true, message: 'ok', data: { object: 'token_usage', name: 'test', expires_at: 0, model_limits_enabled: false, unlimited_quota: false, ...balance.token } });
+    }
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: { message: `Unknown path ${path}`, type: 'invalid_request_error', code: 'not_found' } }));
   }
@@ -172,6 +197,9 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     setModels(list) {
       models = list;
     },
+    setBalance(b) {
+      balance = b;
+    },
     reset() {
       queue.length = 0;
       modelsQueue.length = 0;
@@ -179,6 +207,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
       routeCounters.clear();
       requests.length = 0;
       models = demoModels();
+      balance = null;
     },
     async close() {
       closed = true;
@@ -211,4 +240,9 @@ function overflowError(limit: NonNullable<Scenario['contextLimit']>, size: numbe
     message: `This model's maximum context length is ${window} tokens. However, your messages resulted in ${Math.ceil(size / 4)} tokens. Please reduce the length of the messages.`,
     type: 'invalid_request_error', param: 'messages', code: 'context_length_exceeded', ...limit.error,
   };
+}
+
+function sendJson(res: ServerResponse, value: unknown): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(value));
 }

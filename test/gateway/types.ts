@@ -138,6 +138,20 @@ export interface Scenario {
    * `error` merged over it; a shorter one, the rest of the scenario.
    */
   contextLimit?: { chars: number; window?: number; error?: Partial<ErrorBody> };
+  /**
+   * The wire formats this model is served through (default all): a request in another gets OpenAI's 400
+   * "This model is only supported in v1/responses and not in v1/chat/completions."
+   */
+  formats?: ('chat' | 'responses' | 'anthropic')[];
+}
+
+/** What the relay's billing endpoints answer (one-api / new-api); absent: they are not served (404). */
+export interface BalanceSpec {
+  /** `/v1/dashboard/billing/subscription` `hard_limit_usd` and `/v1/dashboard/billing/usage` `total_usage` (cents). */
+  limitUsd?: number;
+  usedUsd?: number;
+  /** new-api `/api/usage/token`: `{data: {total_granted, total_used, total_available}}` in quota units. */
+  token?: { total_granted: number; total_used: number; total_available: number; unlimited_quota?: boolean };
 }
 
 export interface FieldRefusal {
@@ -170,6 +184,8 @@ export interface TestGateway {
   route(model: string, s: Scenario): void;
   /** What GET /models answers: `{object:'list', data:[...]}`. */
   setModels(list: object[]): void;
+  /** What the billing endpoints answer; null: not served. */
+  setBalance(b: BalanceSpec | null): void;
   reset(): void;
   close(): Promise<void>;
 }

@@ -16,6 +16,7 @@ export function answerExtras(r: AssembledResponse, n: number): Partial<MessageRe
     .filter((i) => /^data:image\/[a-z0-9.+-]+;base64,/i.test(i.url))
     .map((i) => ({ dataUrl: i.url, ...(i.mimeType ? { mimeType: i.mimeType } : {}) }));
   if (images.length) out.images = images;
+  if (first.providerItems) out.providerItems = first.providerItems;
   const logprobs = tokenLogprobs(first.logprobs?.content);
   if (logprobs.length) out.logprobs = logprobs;
   if (n > 1) {

@@ -6,8 +6,8 @@ const perMillion = 1_000_000;
 export const defaultCurrency = '$';
 
 /**
- * Uncached prompt tokens at the input price, cached ones at the cached price (the input price when
- * none is set), completion tokens at the output price. Undefined when a price or a count is unknown:
+ * Uncached prompt tokens at the input price, cached ones at the cached price and those written to the
+ * cache at the cache-write price (each the input price when none is set), completion tokens at the output price. Undefined when a price or a count is unknown:
  * a guessed cost would be worse than none.
  */
 export function answerCost(usage: UsageInfo | undefined, prices: ModelPrices | undefined): { cost: number; currency: string } | undefined {
@@ -17,7 +17,8 @@ export function answerCost(usage: UsageInfo | undefined, prices: ModelPrices | u
   const { promptTokens: prompt, completionTokens: completion } = usage;
   if (prompt === undefined || completion === undefined) return undefined;
   const cached = Math.min(usage.cachedTokens ?? 0, prompt);
-  const cost = ((prompt - cached) * input + cached * (prices?.cachedInput ?? input) + completion * output) / perMillion;
+  const written = Math.min(usage.cacheWriteTokens ?? 0, prompt - cached);
+  const cost = ((prompt - cached - written) * input + cached * (prices?.cachedInput ?? input) + written * (prices?.cacheWrite ?? input) + completion * output) / perMillion;
   return { cost, currency: prices?.currency || defaultCurrency };
 }
 

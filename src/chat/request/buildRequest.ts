@@ -7,13 +7,16 @@
 //   2. model settings: `params` under, `body` merged over (gatewayChat.models)
 //   3. the option bar: JSON, web search, image config, `n`, logprobs
 //   4. capability overrides: images, reasoning fields or JSON mode left out for a model that lacks them
-//   5. compatibility fixes: fields the gateway refused, renamed or added to `omit` with the settings' own
-import type { ChatMessage, ChatRequest } from '../../llm';
+//   5. prompt cache: `cache_control` breakpoints for Claude models (or as the model's `promptCache` says)
+//   6. compatibility fixes: fields the gateway refused, renamed or added to `omit` with the settings' own, and
+//      the wire format (`api`: the model's setting, or `responses` once the gateway said so)
+import type { ChatMessage, ChatRequest, WireApi } from '../../llm';
 import type { ContextSource, MessageRecord, RequestOptions } from '../../shared/conversation';
 import { applyCapabilities, type Adaptation } from './capabilities';
-import { applyFixes, type CompatFix } from './compatibility';
+import { apiWithFixes, applyFixes, type CompatFix } from './compatibility';
 import { applySettings } from './modelSettings';
 import { attachmentSources, wireMessages } from './packaging';
+import { applyPromptCache, promptCacheOn } from './promptCache';
 import { applyRequestOptions } from './requestOptions';
 import { placeSystemMessage, systemMessage } from './systemMessage';
 import type { TurnPlan } from './turnPlan';
@@ -40,6 +43,8 @@ export interface BuiltRequest {
   adapted: Adaptation[];
   /** What went along (prompts, rules files, attachments), for the chips above the answer. */
   sources?: ContextSource[];
+  /** The wire format the client speaks for it; absent: chat/completions. */
+  api?: WireApi;
 }
 
 /** `fixes`: found while healing this turn, on top of the plan's remembered ones. */
@@ -57,9 +62,12 @@ export function buildRequest(input: RequestInput, fixes: readonly CompatFix[] = 
   };
   const withOptions = applyRequestOptions(applySettings(base, plan.settings), input.options);
   const { request, adapted } = applyCapabilities(withOptions, plan.settings.capabilities);
-  const wire = applyFixes(request, plan.settings.omit, [...plan.fixes, ...fixes]);
+  const all = [...plan.fixes, ...fixes];
+  const api = apiWithFixes(plan.settings.api, all) ?? 'chat';
+  const cached = promptCacheOn(plan.settings, plan.modelId) ? applyPromptCache(request, api) : request;
+  const wire = applyFixes(cached, plan.settings.omit, all);
   const sources = [...system.sources, ...attachmentSources(input.history)];
-  return { request: wire.request, ...(wire.omit ? { omit: wire.omit } : {}), adapted, ...(sources.length ? { sources } : {}) };
+  return { request: wire.request, ...(wire.omit ? { omit: wire.omit } : {}), adapted, ...(sources.length ? { sources } : {}), ...(api !== 'chat' ? { api } : {}) };
 }
 
 function toolChoice(offer: TurnPlan['tools']): Partial<ChatRequest> {

@@ -5,7 +5,28 @@
 import type { ChatRequest } from '../../llm';
 import type { GatewayErrorInfo } from '../../shared/conversation';
 
-export type CompatFix = { omit: string[] } | { rename: { from: string; to: string } };
+export type CompatFix = { omit: string[] } | { rename: { from: string; to: string } } | { api: 'responses' };
+
+/**
+ * What gateways answer on chat/completions for a model served only through the Responses API: OpenAI's "This model
+ * is only supported in v1/responses and not in v1/chat/completions", relays' "use the Responses API", "unsupported endpoint".
+ */
+const WANTS_RESPONSES = [
+  /only supported (?:in|on|by|through|via) (?:the )?(?:\/?v1\/)?responses/i,
+  /(?:use|try|call) (?:the )?(?:\/?v1\/)?responses(?: api| endpoint)?\b/i,
+  /responses api (?:only|is required)/i,
+  /not supported (?:in|on|by|with|for) (?:the )?(?:\/?v1\/)?chat[/ ]completions/i,
+  /chat[/ ]?completions? (?:api |endpoint )?(?:is )?not supported/i,
+  /unsupported (?:endpoint|api|url)/i,
+  /does not support (?:the )?(?:\/?v1\/)?chat[/ ]completions/i,
+];
+
+/** The refusal says this model wants the Responses API, not chat/completions. */
+export function wantsResponsesApi(error: Pick<GatewayErrorInfo, 'kind' | 'message'>, responseText = ''): boolean {
+  if (error.kind !== 'badRequest' && error.kind !== 'notFound' && error.kind !== 'server') return false;
+  const text = `${error.message}\n${responseText.slice(0, 16_384)}`;
+  return WANTS_RESPONSES.some((re) => re.test(text));
+}
 
 /** Never dropped: without them there is no request. `stream` is how the answer is read. */
 const PROTECTED = new Set(['model', 'messages', 'stream']);
@@ -73,6 +94,8 @@ export function rejectedFields(error: Pick<GatewayErrorInfo, 'kind' | 'status' |
 
 /** The fix for a rejection: the alternative name when there is one, otherwise the fields left out. */
 export function fixesFor(error: GatewayErrorInfo, sent: Record<string, unknown>, responseText = ''): CompatFix[] {
+  // Only a chat/completions body (it has `messages`) can move to the Responses API.
+  if (Array.isArray(sent.messages) && wantsResponsesApi(error, responseText)) return [{ api: 'responses' }];
   const rejected = rejectedFields(error, sent, responseText);
   if (!rejected.length) return [];
   const fixes: CompatFix[] = [];
@@ -93,6 +116,7 @@ export function applyFixes(request: ChatRequest, omit: string[] | undefined, fix
   const out: ChatRequest = { ...request };
   const drop = new Set(omit ?? []);
   for (const fix of fixes) {
+    if ('api' in fix) continue;
     if ('rename' in fix) {
       const { from, to } = fix.rename;
       if (!Object.hasOwn(out, from)) continue;
@@ -107,6 +131,10 @@ export function applyFixes(request: ChatRequest, omit: string[] | undefined, fix
 export function mergeFixes(known: readonly CompatFix[], added: readonly CompatFix[]): CompatFix[] {
   const out = [...known];
   for (const fix of added) {
+    if ('api' in fix) {
+      if (!out.some((f) => 'api' in f)) out.push(fix);
+      continue;
+    }
     if ('rename' in fix) {
       const i = out.findIndex((f) => 'rename' in f && (f.rename.from === fix.rename.from || f.rename.from === fix.rename.to));
       if (i >= 0) out.splice(i, 1);
@@ -124,6 +152,7 @@ export function mergeFixes(known: readonly CompatFix[], added: readonly CompatFi
 export function parseFix(value: unknown): CompatFix | undefined {
   const v = value as Record<string, unknown> | null;
   if (!v || typeof v !== 'object') return undefined;
+  if (v.api === 'responses') return { api: 'responses' };
   if (Array.isArray(v.omit) && v.omit.length && v.omit.every(isFieldName)) return { omit: v.omit as string[] };
   const r = v.rename as Record<string, unknown> | undefined;
   if (r && typeof r === 'object' && isFieldName(r.from) && isFieldName(r.to)) return { rename: { from: r.from, to: r.to } };
@@ -132,6 +161,7 @@ export function parseFix(value: unknown): CompatFix | undefined {
 
 /** The one-line notice under the answer, in English (the host passes a translated one). */
 export function noticeText(fix: CompatFix, model: string): string {
+  if ('api' in fix) return `The gateway serves ${model} only through the Responses API: sent there instead. Remembered.`;
   return 'rename' in fix
     ? `The gateway does not accept ${fix.rename.from}: sent as ${fix.rename.to} instead. Remembered for ${model}.`
     : `The gateway does not accept ${fix.omit.join(', ')}: sent without it. Remembered for ${model}.`;
@@ -151,4 +181,9 @@ function namesIn(text: string): string[] {
 /** "Use 'max_completion_tokens' instead." */
 function insteadHint(text: string): string | undefined {
   return new RegExp(String.raw`use${Q}${NAME}${Q}instead`, 'i').exec(text)?.[1]?.replace(/[.\-]+$/, '');
+}
+
+/** The wire format the fixes send a model through: `responses` once the gateway said so, else `configured`. */
+export function apiWithFixes<T extends string>(configured: T | undefined, fixes: readonly CompatFix[]): T | 'responses' | undefined {
+  return fixes.some((f) => 'api' in f) ? 'responses' : configured;
 }

@@ -32,6 +32,8 @@ export function settingsFor(all: Record<string, unknown> | undefined, model: str
     if (s.systemPromptMode === 'replace' || s.systemPromptMode === 'append') out.systemPromptMode = s.systemPromptMode;
     if (s.systemRole === 'system' || s.systemRole === 'developer' || s.systemRole === 'user') out.systemRole = s.systemRole;
     if (typeof s.contextWindow === 'number') out.contextWindow = s.contextWindow;
+    if (s.api === 'chat' || s.api === 'responses' || s.api === 'anthropic') out.api = s.api;
+    if (typeof s.promptCache === 'boolean') out.promptCache = s.promptCache;
   }
   return out;
 }

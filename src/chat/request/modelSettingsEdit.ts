@@ -31,6 +31,8 @@ export function editedEntry(old: unknown, edited: ModelSettings): Record<string,
     ...(edited.systemPromptMode ? { systemPromptMode: edited.systemPromptMode } : {}),
     ...(edited.systemRole ? { systemRole: edited.systemRole } : {}),
     ...(edited.contextWindow ? { contextWindow: edited.contextWindow } : {}),
+    ...(edited.api ? { api: edited.api } : {}),
+    ...(typeof edited.promptCache === 'boolean' ? { promptCache: edited.promptCache } : {}),
   };
   return Object.keys(next).length ? next : undefined;
 }

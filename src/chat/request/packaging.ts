@@ -45,7 +45,7 @@ export function wireMessages(messages: MessageRecord[], systemPrompt?: string): 
   for (const m of messages) {
     if (m.role === 'user') wire.push(userMessage(m));
     else if (m.role === 'assistant' && m.toolCalls?.length) wire.push(...toolTurn(m));
-    else if (m.role === 'assistant' && m.content) wire.push({ role: 'assistant', content: m.content });
+    else if (m.role === 'assistant' && m.content) wire.push({ role: 'assistant', content: m.content, ...(m.providerItems ? { provider_items: m.providerItems } : {}) });
   }
   return wire;
 }
@@ -61,9 +61,11 @@ function toolTurn(m: MessageRecord): ChatMessage[] {
     ? { role: 'assistant', content: m.content || null, function_call: { name: legacy.name, arguments: legacy.arguments } }
     : {
         role: 'assistant', content: m.content || null,
-        tool_calls: calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })),
+        tool_calls: calls.map((c) => ({ ...c.extras, id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })),
       };
   if (m.reasoning) assistant.reasoning_content = m.reasoning;
+  // Signed thinking and reasoning items must go back inside a tool loop (Anthropic, Responses).
+  if (m.providerItems) assistant.provider_items = m.providerItems;
   const results: ChatMessage[] = legacy
     ? [{ role: 'function', name: legacy.name, content: legacy.result ?? 'The tool did not run.' }]
     : calls.map((c) => ({ role: 'tool', tool_call_id: c.id, content: c.result ?? 'The tool did not run.' }));

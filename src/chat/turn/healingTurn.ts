@@ -1,5 +1,6 @@
 // An assistant turn that heals itself once: the request builder applies the fixes remembered for the
-// model; when the gateway still refuses a field it does not take (400/422, before anything streamed),
+// model; when the gateway still refuses a field it does not take (400/422, before anything streamed), or
+// says the model is served only through the Responses API (then it goes there),
 // the request is built again with the new fix, the user gets a one-line notice, and the fix is
 // remembered. Every attempt is recorded for the request inspector.
 import type { MessageRecord } from '../../shared/conversation';
@@ -43,6 +44,7 @@ export async function runHealingTurn(o: HealingTurnOptions): Promise<MessageReco
       client: o.plan.client,
       request: wire.request,
       omit: wire.omit,
+      api: wire.api,
       trace: (e) => {
         if (e.type === 'request') Object.assign(seen, { body: e.body, response: '', refused: false });
         else if (e.type === 'response') seen.refused = e.status >= 400;

@@ -318,6 +318,9 @@ export class ChatSession {
         });
         this.context.observe(plan.model, fit.counted, m.usage);
         priceAnswer(m.usage, plan.settings.prices);
+        // Deltas still waiting for the panel's acknowledgement go before the whole message the tool loop posts
+        // next: posted after it, the panel would add them to text it already has.
+        this.batcher.flush();
         // runTurn changed the status; TypeScript still sees the 'streaming' set above.
         if ((m.status as MessageRecord['status']) !== 'complete' || !m.toolCalls?.length || !tools) break;
         if (step >= plan.maxSteps) {
@@ -344,7 +347,7 @@ export class ChatSession {
       }
       // runTurn changed the status; TypeScript still sees the 'streaming' set above.
       if ((m.status as MessageRecord['status']) === 'complete' && c.messages.length === 2 && plan.titleWithModel) {
-        const title = await titleFromModel(plan.client, plan.modelId, c.messages[0].content, abort.signal, plan.fixes);
+        const title = await titleFromModel(plan.client, plan.modelId, c.messages[0].content, abort.signal, plan.fixes, plan.settings.api);
         if (title) c.title = title;
       }
     } finally {

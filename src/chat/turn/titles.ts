@@ -1,6 +1,7 @@
 // Conversation titles: the first prompt by default; optionally a few words from the model.
 import type { Attachment } from '../../shared/conversation';
-import { applyFixes, type CompatFix } from '../request/compatibility';
+import { apiWithFixes, applyFixes, type CompatFix } from '../request/compatibility';
+import type { WireApi } from '../../llm';
 import type { StreamingClient } from './turn';
 
 export function titleFromPrompt(text: string, attachments: Attachment[]): string {
@@ -16,11 +17,12 @@ const titlePrompt = (prompt: string) =>
  * Asks the model for a short title; undefined when it fails or answers with nothing usable. `fixes`:
  * what the gateway is remembered to refuse for this model (e.g. `max_tokens` on reasoning models).
  */
-export async function titleFromModel(client: StreamingClient, modelId: string, prompt: string, signal?: AbortSignal, fixes: readonly CompatFix[] = []): Promise<string | undefined> {
+export async function titleFromModel(client: StreamingClient, modelId: string, prompt: string, signal?: AbortSignal, fixes: readonly CompatFix[] = [], api?: WireApi): Promise<string | undefined> {
   let text = '';
   try {
     const { request, omit } = applyFixes({ model: modelId, messages: [{ role: 'user', content: titlePrompt(prompt) }], max_tokens: 30 }, undefined, fixes);
-    const events = client.stream(request, { signal, omit });
+    const wire = apiWithFixes(api, fixes);
+    const events = client.stream(request, { signal, omit, ...(wire && wire !== 'chat' ? { api: wire } : {}) });
     for await (const e of events) if (e.type === 'text' && e.choice === 0) text += e.text;
   } catch {
     return undefined;

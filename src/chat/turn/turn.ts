@@ -28,6 +28,8 @@ export interface TurnOptions {
   signal?: AbortSignal;
   observer?: TurnObserver;
   omit?: string[];
+  /** The model's wire format (gatewayChat.models `api`, or the one self-healing found). */
+  api?: CallOptions['api'];
   /** Sees each attempt on the wire (the request inspector, self-healing). */
   trace?: CallOptions['trace'];
   now?: () => number;
@@ -47,7 +49,7 @@ export async function runTurn(o: TurnOptions): Promise<MessageRecord> {
   try {
     // A stream reports its retry waits as events; a whole answer can only report them through onRetry.
     const whole = o.request.stream === false && o.client.complete;
-    const callOptions: CallOptions = { signal: o.signal, omit: o.omit, ...(whole ? { onRetry: (r) => o.observer?.onRetry?.(r) } : {}), ...(o.trace ? { trace: o.trace } : {}) };
+    const callOptions: CallOptions = { signal: o.signal, omit: o.omit, ...(whole ? { onRetry: (r) => o.observer?.onRetry?.(r) } : {}), ...(o.trace ? { trace: o.trace } : {}), ...(o.api && o.api !== 'chat' ? { api: o.api } : {}) };
     const events = whole ? eventsOf(await o.client.complete!(o.request, callOptions)) : o.client.stream(o.request, callOptions);
     for await (const event of events) {
       switch (event.type) {
@@ -103,7 +105,7 @@ export async function runTurn(o: TurnOptions): Promise<MessageRecord> {
 function toolCallRecords(r: AssembledResponse): ToolCallRecord[] {
   return (r.choices.find((c) => c.index === 0)?.toolCalls ?? []).map((tc) => ({
     id: tc.id, name: tc.name, arguments: tc.arguments, state: 'pending' as const,
-    ...(tc.invalid ? { invalid: true } : {}), ...(tc.legacy ? { legacy: true } : {}),
+    ...(tc.invalid ? { invalid: true } : {}), ...(tc.legacy ? { legacy: true } : {}), ...(tc.extras ? { extras: tc.extras } : {}),
   }));
 }
 
@@ -129,8 +131,11 @@ function usageInfo(u: Usage | null, start: number, firstToken: number | undefine
   if (u) {
     if (typeof u.prompt_tokens === 'number') info.promptTokens = u.prompt_tokens;
     if (typeof u.completion_tokens === 'number') info.completionTokens = u.completion_tokens;
-    const cached = u.prompt_tokens_details?.cached_tokens;
+    // Relays passing Claude's usage through chat/completions keep Anthropic's names for the cache counts.
+    const cached = u.prompt_tokens_details?.cached_tokens ?? u.cache_read_input_tokens;
     if (typeof cached === 'number') info.cachedTokens = cached;
+    const written = u.prompt_tokens_details?.cache_write_tokens ?? u.cache_creation_input_tokens;
+    if (typeof written === 'number' && written > 0) info.cacheWriteTokens = written;
     const reasoning = u.completion_tokens_details?.reasoning_tokens;
     if (typeof reasoning === 'number') info.reasoningTokens = reasoning;
     const generating = firstToken !== undefined ? end - firstToken : 0;

@@ -2,11 +2,12 @@
 // commands use (send, stop, newChat, open, ...). A thin router: the logic lives in src/chat and in the
 // small host modules it calls; every object is built in composition.ts.
 import * as vscode from 'vscode';
+import type { BalanceWatch } from '../settings/balanceWatch';
 import type { HistoryStore } from '../../chat/storage/historyStore';
 import type { ChatSession } from '../../chat/turn/session';
 import type { Attachment, ConversationRecord, ErrorInfo, MessageRecord } from '../../shared/conversation';
 import { errorDetail, errorHeadline } from '../../shared/errorText';
-import { assertNever, type HostToWebview, type ModelGroup, type WebviewToHost } from '../../shared/protocol';
+import { assertNever, type BalanceView, type HostToWebview, type ModelGroup, type WebviewToHost } from '../../shared/protocol';
 import { applyWithDiff, type ProposalDocuments } from '../editor/applyWithDiff';
 import { attachWorkspacePath, pickFiles, pickImages, resolveWorkspaceFile, searchFiles, selectionAttachment } from './attachments';
 import { copyText, insertAtCursor, openLink, saveAsFile } from './codeBlockActions';
@@ -39,6 +40,7 @@ export interface ControllerParts {
   restorer: CheckpointRestorer;
   /** The meter under the composer (measured after each answer and as the draft grows). */
   meter?: ContextMeter;
+  balance: BalanceWatch;
 }
 
 export class ChatController implements vscode.Disposable {
@@ -55,10 +57,11 @@ export class ChatController implements vscode.Disposable {
   private readonly drafts: DraftStore;
   private readonly restorer: CheckpointRestorer;
   private readonly meter: ContextMeter | undefined;
+  private readonly balance: BalanceWatch;
 
   constructor(parts: ControllerParts) {
     ({ context: this.context, log: this.log, session: this.session, store: this.store, gateways: this.gateways,
-      approvals: this.approvals, proposals: this.proposals, inspector: this.inspector, drafts: this.drafts, restorer: this.restorer, meter: this.meter } = parts);
+      approvals: this.approvals, proposals: this.proposals, inspector: this.inspector, drafts: this.drafts, restorer: this.restorer, meter: this.meter, balance: this.balance } = parts);
   }
 
   /** Gateway Chat: Compact Conversation. */
@@ -108,6 +111,8 @@ export class ChatController implements vscode.Disposable {
     this.post(m);
     // The meter follows the conversation: measured again once an answer settles or another conversation shows.
     if (m.type === 'conversation' || (m.type === 'message' && !m.busy)) this.meter?.refresh();
+    // An answer spent money: the balance is read again (at most once a minute).
+    if (m.type === 'message' && !m.busy && m.message.role === 'assistant') void this.balance.refresh();
   }
 
   connect(post: (m: HostToWebview) => void): void {
@@ -130,6 +135,12 @@ export class ChatController implements vscode.Disposable {
     const draft = await this.drafts.read();
     if (draft) this.post({ type: 'composer', text: draft, attachments: [] });
     void this.postModels(false);
+    this.postBalance(this.balance.current);
+    void this.balance.refresh();
+  }
+
+  postBalance(balance: BalanceView | null): void {
+    this.post({ type: 'balance', balance });
   }
 
   async postSetup(): Promise<void> {
@@ -157,6 +168,7 @@ export class ChatController implements vscode.Disposable {
       case 'newChat': return this.newChat();
       case 'selectModel': return selectModel(m.model);
       case 'refreshModels': return this.postModels(true);
+      case 'refreshBalance': return this.balance.refresh(true);
       case 'history': return this.post({ type: 'history', entries: await this.store.search(m.query), query: m.query });
       case 'openConversation': return this.open(m.id);
       case 'renameConversation': return this.rename(m.id);

@@ -25,6 +25,7 @@ export class CompatibilityMemory {
   }
 
   notice(model: string, fix: CompatFix): string {
+    if ('api' in fix) return vscode.l10n.t('The gateway serves {0} only through the Responses API: sent there instead. Remembered.', model);
     return 'rename' in fix
       ? vscode.l10n.t('The gateway does not accept {0}: sent as {1} instead. Remembered for {2}.', fix.rename.from, fix.rename.to, model)
       : vscode.l10n.t('The gateway does not accept {0}: sent without it. Remembered for {1}.', fix.omit.join(', '), model);
@@ -47,7 +48,7 @@ export class CompatibilityMemory {
 }
 
 function describeFixes(fixes: CompatFix[]): string {
-  return fixes.map((f) => ('rename' in f ? `${f.rename.from} → ${f.rename.to}` : f.omit.map((n) => `−${n}`).join(' '))).join(', ');
+  return fixes.map((f) => ('api' in f ? '→ /responses' : 'rename' in f ? `${f.rename.from} → ${f.rename.to}` : f.omit.map((n) => `−${n}`).join(' '))).join(', ');
 }
 
 /** The command: pick a model (or all) whose remembered fixes to drop. */

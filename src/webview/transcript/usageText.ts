@@ -7,6 +7,7 @@ export function usageText(u: UsageInfo): string {
   if (u.promptTokens !== undefined) parts.push(t('prompt {0}', u.promptTokens));
   if (u.completionTokens !== undefined) parts.push(t('completion {0}', u.completionTokens));
   if (u.cachedTokens) parts.push(t('cached {0}', u.cachedTokens));
+  if (u.cacheWriteTokens) parts.push(t('cache write {0}', u.cacheWriteTokens));
   if (u.reasoningTokens) parts.push(t('reasoning {0}', u.reasoningTokens));
   if (u.ttftMs !== undefined) parts.push(t('first token {0} s', (u.ttftMs / 1000).toFixed(2)));
   if (u.tokensPerSecond !== undefined) parts.push(t('{0} tok/s', u.tokensPerSecond));

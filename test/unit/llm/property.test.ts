@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Accumulator } from '../../../src/llm/assemble';
+import { ChatDecoder } from '../../../src/llm/decoder';
 import { SseReader } from '../../../src/llm/sse';
 import type { AssembledResponse, ChatEvent } from '../../../src/llm/types';
 import { planSse, renderChunks, type StreamOptions } from '../../gateway/index';
@@ -29,7 +29,7 @@ interface Run {
 }
 
 function assembleBytes(parts: Uint8Array[]): Run {
-  const acc = new Accumulator();
+  const acc = new ChatDecoder({ url: 'http://x/v1/chat/completions', secrets: [] });
   const out: ChatEvent[] = [];
   const events: ChatEvent[] = [];
   const reader = new SseReader(acc, out, () => undefined, 'http://x/v1/chat/completions', []);

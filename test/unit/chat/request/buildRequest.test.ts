@@ -23,7 +23,14 @@ interface Row {
   body: Record<string, unknown>;
   omit?: string[];
   adapted?: string[];
+  /** Default `m`. */
+  modelId?: string;
+  /** The wire format the client is told to speak; absent: chat. */
+  api?: string;
 }
+
+const cc = { type: 'ephemeral' };
+const claudeAsked = [user('Hi'), { id: 'a', role: 'assistant' as const, content: 'Hello', status: 'complete' as const, createdAt: 0 }, user('More')];
 
 const rows: Row[] = [
   { name: 'nothing set: model and messages only', body: { model: 'm', messages: [{ role: 'user', content: 'Hi' }] } },
@@ -86,6 +93,51 @@ const rows: Row[] = [
     omit: ['user', 'seed'],
   },
   {
+    name: 'api from the model settings goes to the client; the body stays a ChatRequest',
+    settings: { api: 'anthropic' },
+    body: { model: 'm', messages: [{ role: 'user', content: 'Hi' }] },
+    api: 'anthropic',
+  },
+  {
+    name: 'the Responses fix the gateway asked for wins over chat',
+    settings: { api: 'chat' }, remembered: [{ api: 'responses' }],
+    body: { model: 'm', messages: [{ role: 'user', content: 'Hi' }] },
+    api: 'responses',
+  },
+  {
+    name: 'a claude model in chat format: breakpoints on the system message and the last user turn (content parts), none on tools',
+    modelId: 'anthropic/claude-sonnet-4-5', history: claudeAsked, tools: { tools: [tool], note: 'Note.' },
+    body: {
+      model: 'anthropic/claude-sonnet-4-5',
+      messages: [
+        { role: 'system', content: [{ type: 'text', text: 'Note.', cache_control: cc }] },
+        { role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello' },
+        { role: 'user', content: [{ type: 'text', text: 'More', cache_control: cc }] },
+      ],
+      tools: [tool],
+    },
+  },
+  {
+    name: 'a claude model through Messages: the last tool gets a breakpoint too',
+    modelId: 'claude-opus-4', settings: { api: 'anthropic' }, tools: { tools: [tool, { ...tool, function: { name: 'b' } }] },
+    body: {
+      model: 'claude-opus-4',
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi', cache_control: cc }] }],
+      tools: [tool, { ...tool, function: { name: 'b' }, cache_control: cc }],
+    },
+    api: 'anthropic',
+  },
+  {
+    name: 'promptCache off: a claude model gets no breakpoints',
+    modelId: 'claude-opus-4', settings: { promptCache: false },
+    body: { model: 'claude-opus-4', messages: [{ role: 'user', content: 'Hi' }] },
+  },
+  {
+    name: 'promptCache on for a model that is not claude',
+    settings: { promptCache: true },
+    body: { model: 'm', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi', cache_control: cc }] }] },
+  },
+  {
     name: 'a fix never drops the model or the messages',
     found: [{ omit: ['model', 'messages'] }],
     body: { model: 'm', messages: [{ role: 'user', content: 'Hi' }] },
@@ -98,12 +150,13 @@ describe('buildRequest: conversation + plan + options -> the wire body', () => {
       const input: RequestInput = {
         history: row.history ?? history,
         options: row.options,
-        plan: { modelId: 'm', settings: row.settings ?? {}, fixes: row.remembered ?? [], tools: row.tools ?? {} },
+        plan: { modelId: row.modelId ?? 'm', settings: row.settings ?? {}, fixes: row.remembered ?? [], tools: row.tools ?? {} },
       };
       const built = buildRequest(input, row.found);
       assert.deepEqual(built.request, row.body);
       assert.deepEqual(built.omit, row.omit);
       assert.deepEqual(built.adapted, row.adapted ?? []);
+      assert.equal(built.api, row.api);
     });
   }
 
