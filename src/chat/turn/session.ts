@@ -50,6 +50,15 @@ export class ChatSession {
   /** Keeps requests inside the model's window (compaction, healing a refusal for length, calibration). */
   readonly context: ContextKeeper;
 
+  /**
+   * Everything but a delta goes to the panel after the deltas still gathered: a whole message posted
+   * before them would have them appended to it again.
+   */
+  private post(m: HostToWebview): void {
+    if (m.type !== 'delta') this.batcher.flush();
+    this.post(m);
+  }
+
   constructor(private readonly ports: SessionPorts) {
     this.conversation = this.blank();
     this.batcher = new DeltaBatcher((b) => ports.post({ type: 'delta', ...b }));
@@ -67,7 +76,7 @@ export class ChatSession {
 
   show(): void {
     this.shownId = this.conversation.id;
-    this.ports.post({ type: 'conversation', conversation: this.conversation, busy: this.busy });
+    this.post({ type: 'conversation', conversation: this.conversation, busy: this.busy });
   }
 
   /** Gateway Chat: Compact Conversation: summarises everything before the last turn now. */
@@ -143,7 +152,7 @@ export class ChatSession {
     recordJsonCheck(m);
     this.touch();
     void this.ports.store.save(this.conversation).catch(() => undefined);
-    this.ports.post({ type: 'message', message: m, busy: this.busy });
+    this.post({ type: 'message', message: m, busy: this.busy });
     return m;
   }
 
@@ -163,7 +172,7 @@ export class ChatSession {
     for (const m of this.conversation.messages) {
       if (!m.checkpoint || !messageIds.includes(m.id)) continue;
       m.checkpoint.restored = true;
-      this.ports.post({ type: 'message', message: m, busy: this.busy });
+      this.post({ type: 'message', message: m, busy: this.busy });
     }
     void this.save();
   }
@@ -177,7 +186,7 @@ export class ChatSession {
     this.touch();
     void this.save();
     this.show();
-    this.ports.post({ type: 'composer', text: prompt.content, attachments: prompt.attachments ?? [] });
+    this.post({ type: 'composer', text: prompt.content, attachments: prompt.attachments ?? [] });
     return true;
   }
 
@@ -278,8 +287,8 @@ export class ChatSession {
     this.touch();
     if (appendOnly && this.shownId === c.id) {
       // Only what is new goes to the panel: a long conversation is not re-rendered on every send.
-      this.ports.post({ type: 'message', message: c.messages[c.messages.indexOf(m) - 1], busy: true });
-      this.ports.post({ type: 'message', message: m, busy: true });
+      this.post({ type: 'message', message: c.messages[c.messages.indexOf(m) - 1], busy: true });
+      this.post({ type: 'message', message: m, busy: true });
     } else this.show();
     try {
       // The prompt is on disk before anything else can go wrong (a reload, a crash, a long approval).
@@ -331,19 +340,19 @@ export class ChatSession {
         }
         await runToolCalls(m, {
           host: tools, allowed: this.allowedToolsOf(c.id), signal: abort.signal, readOnlyWithoutAsking: plan.readOnlyWithoutAsking, registry: plan.tools.registry,
-          onChange: () => this.ports.post({ type: 'message', message: m, busy: true }),
+          onChange: () => this.post({ type: 'message', message: m, busy: true }),
           save: () => this.ports.store.save(c),
           ...(this.ports.checkpoints ? { checkpoints: { store: this.ports.checkpoints, conversationId: c.id, promptId: this.promptOf(m)?.id ?? m.id } } : {}),
         });
         if (abort.signal.aborted) break;
         // The model answers the results in a new message; the loop goes on until it stops calling tools.
-        this.ports.post({ type: 'message', message: m, busy: true });
+        this.post({ type: 'message', message: m, busy: true });
         extra = [];
         m = this.message('assistant', '');
         this.startAnswer(m);
         m.model = plan.model;
         c.messages.push(m);
-        this.ports.post({ type: 'message', message: m, busy: true });
+        this.post({ type: 'message', message: m, busy: true });
       }
       // runTurn changed the status; TypeScript still sees the 'streaming' set above.
       if ((m.status as MessageRecord['status']) === 'complete' && c.messages.length === 2 && plan.titleWithModel) {
@@ -356,7 +365,7 @@ export class ChatSession {
       this.touch();
       recordJsonCheck(m);
       await this.save();
-      this.ports.post({ type: 'message', message: m, busy: false });
+      this.post({ type: 'message', message: m, busy: false });
       if (m.status === 'error') this.returnPrompt();
       finished();
     }
@@ -379,7 +388,7 @@ export class ChatSession {
         // What went along (prompts, rules, attachments) shows above the answer while it streams.
         if (!msg.candidates?.length && !msg.sources?.length) return;
         this.batcher.flush();
-        this.ports.post({ type: 'message', message: msg, busy: true });
+        this.post({ type: 'message', message: msg, busy: true });
       },
       onDelta: (_msg: MessageRecord, delta: { content?: string; reasoning?: string; choice?: number }) => {
         this.batcher.add(m.id, delta);
@@ -387,7 +396,7 @@ export class ChatSession {
       },
       onRetry: (r: { attempt: number; waitMs: number; error: { kind: GatewayErrorKind; message: string; status?: number } }) => {
         this.batcher.flush();
-        this.ports.post({ type: 'retryWait', messageId: m.id, attempt: r.attempt, waitMs: r.waitMs, error: { kind: r.error.kind, message: r.error.message, ...(r.error.status ? { status: r.error.status } : {}) } });
+        this.post({ type: 'retryWait', messageId: m.id, attempt: r.attempt, waitMs: r.waitMs, error: { kind: r.error.kind, message: r.error.message, ...(r.error.status ? { status: r.error.status } : {}) } });
       },
     };
   }
@@ -401,7 +410,7 @@ export class ChatSession {
   /** A send that failed before anything arrived gives its prompt back to the composer. */
   private returnPrompt(): void {
     const user = this.conversation.messages.at(-2);
-    if (user?.role === 'user') this.ports.post({ type: 'composer', text: user.content, attachments: user.attachments ?? [] });
+    if (user?.role === 'user') this.post({ type: 'composer', text: user.content, attachments: user.attachments ?? [] });
   }
 
   /** Sending again after a failed attempt replaces that attempt instead of repeating the prompt. */
