@@ -17,3 +17,11 @@ export const maxTimeoutMs = 3_600_000;
 export function validTimeout(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= maxTimeoutMs;
 }
+
+/** An endpoint's own bounds when they are sane numbers (settings.json may hold anything), else the defaults. */
+export function timeoutsOf(e: { timeoutMs?: unknown; idleTimeoutMs?: unknown }): { timeoutMs: number; idleTimeoutMs: number } {
+  return {
+    timeoutMs: validTimeout(e.timeoutMs) ? e.timeoutMs : defaultTimeouts.timeoutMs,
+    idleTimeoutMs: validTimeout(e.idleTimeoutMs) ? e.idleTimeoutMs : defaultTimeouts.idleTimeoutMs,
+  };
+}

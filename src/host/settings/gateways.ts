@@ -9,7 +9,7 @@ import { hideDraftSecrets } from '../../shared/endpointDraftSecrets';
 import { stripSecrets } from '../../shared/gatewayUrl';
 import { readApiKey, readEndpoints, withStoredSecrets, type EndpointConfig } from './endpoints';
 import { windowFromModelEntry } from '../../chat/context/window';
-import { defaultTimeouts, validTimeout } from '../../shared/endpointTimeouts';
+import { timeoutsOf, validTimeout } from '../../shared/endpointTimeouts';
 
 const modelsCacheKey = 'gatewayChat.modelsCache';
 const modelsCacheMs = 10 * 60_000;
@@ -136,14 +136,6 @@ export function safeChatUrl(baseUrl: string): string {
   } catch {
     return '';
   }
-}
-
-/** The endpoint's own bounds when they are sane numbers, else the defaults (long enough for silent thinking). */
-export function timeoutsOf(e: Pick<EndpointConfig, 'timeoutMs' | 'idleTimeoutMs'>): { timeoutMs: number; idleTimeoutMs: number } {
-  return {
-    timeoutMs: validTimeout(e.timeoutMs) ? e.timeoutMs : defaultTimeouts.timeoutMs,
-    idleTimeoutMs: validTimeout(e.idleTimeoutMs) ? e.idleTimeoutMs : defaultTimeouts.idleTimeoutMs,
-  };
 }
 
 /** A hand-edited setting may hold anything: only strings name headers. */
