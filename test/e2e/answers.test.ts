@@ -82,6 +82,7 @@ describe('answers tell the truth, and the documented inputs are reachable', func
     const tooltip = await answer.locator('[data-testid="usage"]').getAttribute('title') ?? '';
     for (const line of ['total_tokens: 15', 'prompt_tokens_details.audio_tokens: 3', 'completion_tokens_details.rejected_prediction_tokens: 1',
       'system_fingerprint: fp_e2e42', 'service_tier: flex']) assert.ok(tooltip.includes(line), `${line} in ${tooltip}`);
+    await c.wb.screenshotPanel('answers-facts');
     const same = await ask('Again?', { content: 'Same model.' });
     assert.equal(await same.locator('[data-testid="served-model"]').count(), 0, 'the asked-for model is not news');
   });
@@ -138,16 +139,27 @@ describe('answers tell the truth, and the documented inputs are reachable', func
     assert.equal(await answer.locator('[data-testid="audio-transcript"]').innerText(), 'Hello from the speaker.');
     // The CSP lets the panel load media from data: URLs: the clip's length becomes known.
     await until('the clip loaded', async () => (await player.evaluate((a: HTMLAudioElement) => a.duration)) > 0.1);
+    await c.wb.screenshotPanel('answers-audio');
   });
 
-  it('after an image answer the next turn carries the image as an image part, no base64 text; remote images are links', async () => {
+  it('after an image answer the next turn carries the image as an image part, no base64 text; remote images are links saved on click', async () => {
+    const { gw, wb } = c;
     const answer = await ask('Draw a dot', { content: 'Here is a dot.', images: [png], imageStyle: 'markdown' });
     await answer.locator('img').first().waitFor();
-    const links = await ask('And one from the web?', { content: 'Hosted elsewhere.', images: ['https://cdn.example.com/out/dot.png'] });
+    const pngBytes = Buffer.from(png.split(',')[1], 'base64');
+    const remote = gw.serveFile('out/dot.png', 'image/png', pngBytes);
+    const links = await ask('And one from the web?', { content: 'Hosted elsewhere.', images: [remote] });
     const link = links.locator('[data-testid="image-link"]');
-    assert.equal(await link.innerText(), 'https://cdn.example.com/out/dot.png');
+    assert.equal(await link.innerText(), remote);
     assert.equal(await links.locator('img').count(), 0, 'a remote image is not loaded');
-    const body = last();
+    const fetched = () => gw.requests.filter((r) => r.path === '/files/out/dot.png').length;
+    assert.equal(fetched(), 0, 'nothing fetched it before the click');
+    await links.locator('[data-testid="save-image-link"]').click();
+    const target = path.join(wb.server.workspace, 'from-the-web.png');
+    await wb.answerQuickInput(target);
+    await until('the image was saved', async () => fs.existsSync(target) && fs.readFileSync(target).equals(pngBytes));
+    assert.equal(fetched(), 1, 'fetched once, on the click');
+    const body = chatRequests(gw).at(-1)!.body;
     for (const t of texts(body)) assert.ok(!t.includes('base64'), `no base64 in text: ${t.slice(0, 80)}`);
     const drawn = body.messages.find((m: { role: string; content: unknown }) => m.role === 'assistant' && Array.isArray(m.content));
     assert.deepEqual(drawn?.content, [{ type: 'text', text: 'Here is a dot.' }, { type: 'image_url', image_url: { url: png } }]);

@@ -175,6 +175,8 @@ export interface TestGateway {
   route(model: string, s: Scenario): void;
   /** What GET /models answers: `{object:'list', data:[...]}`. */
   setModels(list: object[]): void;
+  /** Serves `body` at `GET /files/<name>` without a key (a CDN an answer links to); returns its URL. */
+  serveFile(name: string, type: string, body: Buffer): string;
   reset(): void;
   close(): Promise<void>;
 }

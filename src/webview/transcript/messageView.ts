@@ -208,7 +208,7 @@ export class MessageView {
       this.reasoning.summary.textContent = m.reasoningMs !== undefined ? t('Thought for {0} s', (m.reasoningMs / 1000).toFixed(1)) : t('Reasoning');
     }
     this.renderTools();
-    this.errorSlot.replaceChildren(noticeList(m), finishReasonLine(m, this.isLast()));
+    this.errorSlot.replaceChildren(noticeList(m), finishReasonLine(m, this.isLast()), m.status !== 'streaming' ? servedModelChip(m) : '');
     if (m.error && (m.status === 'error' || m.status === 'interrupted')) this.errorSlot.append(this.errorBlock(m));
     const actions: HTMLElement[] = [];
     if (m.status !== 'streaming') {
@@ -226,7 +226,6 @@ export class MessageView {
     const facts = m.role === 'assistant' && m.status !== 'streaming' ? usageTooltip(m) : '';
     this.footer.replaceChildren(
       usage ? el('span', { className: 'usage', testId: 'usage', textContent: usage, title: facts }) : '',
-      m.status !== 'streaming' ? servedModelChip(m) : '',
       el('span', { className: 'actions' }, ...actions),
     );
   }
