@@ -270,6 +270,8 @@ export const webviewStrings = [
   "Wait for the answer to start, seconds (0: no limit)",
   "Longest silence while streaming, seconds (0: no limit)",
   "Empty: long enough for reasoning models that think silently.",
+  // Answers that tell the truth: finish reason, refusal, served model, audio, image links, new inputs
+  "Timeouts (optional)",
 ] as const;
 
 export type WebviewString = (typeof webviewStrings)[number];

@@ -31,9 +31,12 @@ export class SetupView {
       field(t('Base URL'), this.baseUrl),
       el('div', { className: 'muted' }, t('Requests go to'), ' ', this.preview),
       field(t('Extra headers (one "Name: value" per line, optional)'), this.headers),
-      field(t('Wait for the answer to start, seconds (0: no limit)'), this.timeout),
-      field(t('Longest silence while streaming, seconds (0: no limit)'), this.idleTimeout),
-      el('div', { className: 'muted', textContent: t('Empty: long enough for reasoning models that think silently.') }),
+      // Folded: the defaults suit almost everyone, and the first-run form stays short.
+      el('details', { className: 'setup-timeouts', testId: 'setup-timeouts' },
+        el('summary', { textContent: t('Timeouts (optional)') }),
+        field(t('Wait for the answer to start, seconds (0: no limit)'), this.timeout),
+        field(t('Longest silence while streaming, seconds (0: no limit)'), this.idleTimeout),
+        el('div', { className: 'muted', textContent: t('Empty: long enough for reasoning models that think silently.') })),
       el('div', { className: 'setup-actions' },
         textButton(t('Save endpoint'), 'setup-save', () => send({ type: 'saveEndpoint', endpoint: this.draft() }), 'primary'),
         textButton(t('Set API key...'), 'setup-key', () => send({ type: 'setApiKey', endpointId: this.draft().id })),
@@ -62,6 +65,7 @@ export class SetupView {
       this.baseUrl.value = first.baseUrl;
       this.headers.value = Object.entries(first.headers).map(([k, v]) => `${k}: ${v}`).join('\n');
       this.timeout.value = first.timeoutMs !== undefined ? String(first.timeoutMs / 1000) : '';
+      if (first.timeoutMs !== undefined || first.idleTimeoutMs !== undefined) this.timeout.closest('details')!.open = true;
       this.idleTimeout.value = first.idleTimeoutMs !== undefined ? String(first.idleTimeoutMs / 1000) : '';
       this.updatePreview();
     }
