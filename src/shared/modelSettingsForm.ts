@@ -181,13 +181,13 @@ export function entryFromForm(values: FormValues): FormResult {
   } else if (field('audio-format')) errors['audio-voice'] = { text: 'Give a voice for audio answers, or no format.' };
 
   let toolChoice: ModelSettings['toolChoice'];
-  const mode = field('tool_choice');
-  if (mode === 'named') {
+  const choiceMode = field('tool_choice');
+  if (choiceMode === 'named') {
     const name = field('tool-choice-name');
     if (!name) errors['tool-choice-name'] = { text: 'Name the tool.' };
     else if (!toolNamePattern.test(name)) errors['tool-choice-name'] = { text: 'Not a tool name: {0}', args: [name] };
     else toolChoice = { name };
-  } else if ((toolChoiceModes as readonly string[]).includes(mode)) toolChoice = mode as ModelSettings['toolChoice'];
+  } else if ((toolChoiceModes as readonly string[]).includes(choiceMode)) toolChoice = choiceMode as ModelSettings['toolChoice'];
 
   const capabilities: Record<string, boolean> = {};
   for (const c of capabilityNames) put(capabilities, c, choice(`capability-${c}`, 'on', 'off'));
