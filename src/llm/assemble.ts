@@ -1,7 +1,7 @@
 import { imageFromObject, markdownImages } from './images';
 import { reasoningFromDelta, ThinkSplitter } from './reasoning';
 import { finishCall, ToolCallMerger } from './tool-calls';
-import type { AssembledChoice, AssembledImage, AssembledResponse, ChatEvent, Logprobs, Usage } from './types';
+import type { AssembledAudio, AssembledChoice, AssembledImage, AssembledResponse, ChatEvent, Logprobs, Usage } from './types';
 
 // One accumulator serves both streamed chunks and whole responses, which is what makes a
 // streamed answer and a non-streamed one assemble to the same AssembledResponse.
@@ -20,6 +20,7 @@ class ChoiceState {
   readonly images: AssembledImage[] = [];
   private readonly imageUrls = new Set<string>();
   logprobs: Logprobs | null = null;
+  audio: AssembledAudio | undefined;
   out: ChatEvent[] = [];
   // Bound once so the think splitter does not allocate a closure per delta.
   readonly sink = (kind: 'text' | 'reasoning', text: string): void => {
@@ -59,6 +60,17 @@ class ChoiceState {
       this.annotationKeys.add(key);
       this.annotations.push(a);
     }
+  }
+
+  /** `delta.audio` pieces (streamed) or a whole `message.audio`: data and transcript are joined. */
+  addAudio(a: unknown): void {
+    if (!a || typeof a !== 'object') return;
+    const o = a as Obj;
+    this.audio ??= { data: '', transcript: '' };
+    if (typeof o.id === 'string' && o.id) this.audio.id = o.id;
+    if (typeof o.data === 'string') this.audio.data += o.data;
+    if (typeof o.transcript === 'string') this.audio.transcript += o.transcript;
+    if (typeof o.expires_at === 'number') this.audio.expiresAt = o.expires_at;
   }
 
   addLogprobs(lp: unknown): void {
@@ -108,6 +120,7 @@ class ChoiceState {
       logprobs: this.logprobs,
     };
     if (this.refusal !== '') choice.refusal = this.refusal;
+    if (this.audio) choice.audio = { ...this.audio };
     return choice;
   }
 }
@@ -116,6 +129,8 @@ export class Accumulator {
   id = '';
   model = '';
   usage: Usage | null = null;
+  systemFingerprint = '';
+  serviceTier = '';
   /** True once any chunk or response was applied; errors only carry a partial after that. */
   received = false;
   private readonly choices = new Map<number, ChoiceState>();
@@ -168,18 +183,25 @@ export class Accumulator {
       if (out) out.push(...st.out);
       return c;
     });
-    return { id: this.id, model: this.model, choices, usage: this.usage };
+    return { id: this.id, model: this.model, choices, usage: this.usage, ...this.served() };
+  }
+
+  /** `system_fingerprint` and `service_tier`, when the gateway sent them. */
+  private served(): Pick<AssembledResponse, 'systemFingerprint' | 'serviceTier'> {
+    return { ...(this.systemFingerprint ? { systemFingerprint: this.systemFingerprint } : {}), ...(this.serviceTier ? { serviceTier: this.serviceTier } : {}) };
   }
 
   /** What has arrived so far, for an error's `partial`; does not change state. */
   snapshot(): AssembledResponse {
     const sorted = [...this.choices.values()].sort((a, b) => a.index - b.index);
-    return { id: this.id, model: this.model, choices: sorted.map((st) => st.build(false)), usage: this.usage };
+    return { id: this.id, model: this.model, choices: sorted.map((st) => st.build(false)), usage: this.usage, ...this.served() };
   }
 
   private header(o: Obj, out: ChatEvent[]): void {
     if (this.id === '' && typeof o.id === 'string') this.id = o.id;
     if (this.model === '' && typeof o.model === 'string') this.model = o.model;
+    if (typeof o.system_fingerprint === 'string' && o.system_fingerprint) this.systemFingerprint = o.system_fingerprint;
+    if (typeof o.service_tier === 'string' && o.service_tier) this.serviceTier = o.service_tier;
     const u = o.usage;
     if (u && typeof u === 'object') {
       this.usage = u as Usage;
@@ -226,6 +248,7 @@ export class Accumulator {
       }
     }
     if (typeof d.refusal === 'string') st.refusal += d.refusal;
+    if (d.audio) st.addAudio(d.audio);
     const calls = d.tool_calls;
     if (Array.isArray(calls)) {
       for (let i = 0; i < calls.length; i++) {

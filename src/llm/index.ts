@@ -4,6 +4,7 @@ export { GatewayError, isGatewayError, redact } from './errors';
 export { chatCompletionsUrl, modelsUrl, resolveUrls, stripSecrets } from '../shared/gatewayUrl';
 export type { ResolvedUrls } from '../shared/gatewayUrl';
 export type {
+  AssembledAudio,
   AssembledChoice,
   AssembledImage,
   AssembledResponse,

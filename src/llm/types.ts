@@ -99,6 +99,8 @@ export interface Usage {
   /** `cache_write_tokens`: prompt tokens written to the cache (Anthropic's `cache_creation_input_tokens`). */
   prompt_tokens_details?: { cached_tokens?: number; cache_write_tokens?: number; [k: string]: unknown };
   completion_tokens_details?: { reasoning_tokens?: number; [k: string]: unknown };
+  // Also seen: prompt_tokens_details.{audio_tokens,image_tokens,text_tokens},
+  // completion_tokens_details.{audio_tokens,accepted_prediction_tokens,rejected_prediction_tokens}.
   [k: string]: unknown;
 }
 
@@ -143,6 +145,16 @@ export interface AssembledChoice {
   refusal?: string;
   /** Provider data to send back with this answer on later turns (see `ChatMessage.provider_items`). */
   providerItems?: ProviderItems;
+  /** `message.audio` of a model that answers in audio: base64 `data` and `transcript` joined across deltas. */
+  audio?: AssembledAudio;
+}
+
+export interface AssembledAudio {
+  id?: string;
+  /** Base64 audio bytes in the format the request asked for (`audio.format`). */
+  data: string;
+  transcript: string;
+  expiresAt?: number;
 }
 
 export interface AssembledResponse {
@@ -151,6 +163,10 @@ export interface AssembledResponse {
   /** Sorted by `index`. */
   choices: AssembledChoice[];
   usage: Usage | null;
+  /** The backend configuration that answered, as the gateway reported it. */
+  systemFingerprint?: string;
+  /** The processing tier that served the request (`default`, `flex`, `priority`, ...). */
+  serviceTier?: string;
 }
 
 /**

@@ -24,6 +24,8 @@ export interface AnswerEnd {
 export function beginAnswer(m: MessageRecord, n: number): void {
   m.status = 'streaming';
   delete m.error;
+  // A continued answer ends anew: how the last part ended (`length`, ...) no longer holds.
+  delete m.finishReason;
   if (n > 1) m.candidates = Array.from({ length: n }, (_, i) => m.candidates?.[i] ?? { content: '' });
 }
 

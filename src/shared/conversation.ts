@@ -16,6 +16,8 @@ export interface GatewayErrorInfo {
   code?: string;
   /** The request field the gateway's error names (`error.param`), e.g. one it does not support. */
   param?: string;
+  /** The gateway's `error.type` (`invalid_request_error`, `insufficient_quota`, ...). */
+  type?: string;
   url?: string;
   retryAfterMs?: number;
 }
@@ -31,7 +33,8 @@ export type ConfigErrorInfo =
 export type ErrorInfo = GatewayErrorInfo | ConfigErrorInfo;
 
 export interface Attachment {
-  kind: 'selection' | 'file' | 'image';
+  /** `document`: a PDF or other file sent whole as a `file` part; `audio`: a wav / mp3 clip sent as `input_audio`. */
+  kind: 'selection' | 'file' | 'image' | 'document' | 'audio';
   /** What the chip shows: a file name, `file.ts:3-9`, or an image's name. */
   label: string;
   /** Workspace-relative path of a file or selection. */
@@ -40,8 +43,10 @@ export interface Attachment {
   endLine?: number;
   language?: string;
   text?: string;
-  /** `data:image/...;base64,...` for images. */
+  /** `data:image/...;base64,...` for images, `data:application/pdf;base64,...` for documents, `data:audio/wav;base64,...` for audio. */
   dataUrl?: string;
+  /** An image by its https URL instead of its bytes: the gateway fetches it, the panel never does. */
+  url?: string;
   detail?: 'auto' | 'low' | 'high';
 }
 
@@ -61,6 +66,11 @@ export interface UsageInfo {
   /** Prompt tokens written to the prompt cache (Claude bills them above the input price). */
   cacheWriteTokens?: number;
   reasoningTokens?: number;
+  totalTokens?: number;
+  /** Every number in `prompt_tokens_details` (cached, audio, image, text tokens, ...), as the gateway named them. */
+  promptDetails?: Record<string, number>;
+  /** Every number in `completion_tokens_details` (reasoning, audio, accepted / rejected prediction tokens, ...). */
+  completionDetails?: Record<string, number>;
   /** Time to first token, ms. */
   ttftMs?: number;
   durationMs?: number;
@@ -82,7 +92,7 @@ export interface RequestOptions {
   webSearch?: { contextSize: 'low' | 'medium' | 'high' };
   /** `extra_body.google.image_config` for image models. */
   image?: { aspectRatio?: string; imageSize?: string };
-  /** `n`: candidates to choose from (2 or more). */
+  /** `n`: candidates to choose from (2 to 8). */
   n?: number;
   /** `logprobs` with `top_logprobs` alternatives per token. */
   logprobs?: { top: number };
@@ -106,6 +116,17 @@ export interface TokenLogprob {
 export interface ImageRecord {
   dataUrl: string;
   mimeType?: string;
+}
+
+/** An answer spoken by the model (`message.audio`): playable from its data: URL, with what it says as text. */
+export interface AudioRecord {
+  /** `data:audio/<type>;base64,...`; absent when the format cannot play in the panel (raw pcm16). */
+  dataUrl?: string;
+  format?: string;
+  transcript: string;
+  /** The gateway's id for it, and until when (unix seconds) the gateway keeps it. */
+  id?: string;
+  expiresAt?: number;
 }
 
 /** One of the `n` answers to a prompt. */
@@ -194,7 +215,18 @@ export interface MessageRecord {
   chosen?: number;
   citations?: Citation[];
   images?: ImageRecord[];
+  /** Images the model returned as remote http(s) URLs: shown as links, never loaded by the panel. */
+  imageLinks?: string[];
   logprobs?: TokenLogprob[];
+  /** Why the model stopped (`stop`, `length`, `content_filter`, `tool_calls`, ...), for the answer itself (choice 0). */
+  finishReason?: string;
+  /** The model declined: its refusal text, shown as the answer. */
+  refusal?: string;
+  /** The model the gateway says answered, when it differs from the one asked for (relays swap models). */
+  servedModel?: string;
+  systemFingerprint?: string;
+  serviceTier?: string;
+  audio?: AudioRecord;
   /** The JSON output that was asked for, so the panel can render and validate the answer. */
   json?: RequestOptions['json'];
   /** The finished answer checked against `json.schema` (set by the chat layer; errors read `path: message`). */

@@ -1,14 +1,16 @@
 // The per-model settings form as plain text fields, and the mapping both ways between those
 // fields and a gatewayChat.models entry. An empty field means unset: the entry leaves it out.
 import {
-  capabilityNames, contextWindowRule, fitsRule, isJsonObject, isRecord, limits, numberParams, omitNamePattern, reasoningEfforts,
-  type ModelSettings, refusedBodyKeys, systemPromptModes, systemRoles, wireApis } from './modelSettingsShape';
+  audioFormats, capabilityNames, contextWindowRule, fitsRule, isJsonObject, isRecord, isToolChoice, limits, numberParams, omitNamePattern, reasoningEfforts,
+  type ModelSettings, refusedBodyKeys, systemPromptModes, systemRoles, toolChoiceModes, toolNamePattern, wireApis } from './modelSettingsShape';
+import { stopList, stopText } from './stopSequences';
 
 export const numberFields = Object.keys(numberParams);
 export const selectFields = ['stream', 'reasoning_effort', 'enable_thinking', 'enable_thinking_in', 'separate_reasoning', 'tool-format', 'api', 'prompt-cache',
+  'tool_choice', 'parallel_tool_calls', 'strict-tools', 'audio-format',
   ...capabilityNames.map((c) => `capability-${c}`), 'system-prompt-mode', 'system-role'] as const;
-export const textFields = ['stop', 'logit_bias', 'user', 'extra-body', 'omit', 'price-input', 'price-cached', 'price-cache-write', 'price-output', 'currency', 'system-prompt', 'context-window'] as const;
-
+export const textFields = ['stop', 'logit_bias', 'user', 'extra-body', 'omit', 'tool-choice-name', 'audio-voice',
+  'price-input', 'price-cached', 'price-cache-write', 'price-output', 'currency', 'system-prompt', 'context-window'] as const;
 /** Every field's text, by the name its input carries (`data-testid="setting-<name>"`). */
 export type FormValues = Record<string, string>;
 
@@ -22,10 +24,16 @@ export const selectOptions: Record<(typeof selectFields)[number], readonly strin
   'tool-format': ['', 'tools', 'functions'],
   api: ['', ...wireApis],
   'prompt-cache': ['', 'on', 'off'],
+  tool_choice: ['', ...toolChoiceModes, 'named'],
+  parallel_tool_calls: ['', 'true', 'false'],
+  'strict-tools': ['', 'on', 'off'],
+  'audio-format': ['', ...audioFormats],
   'capability-tools': ['', 'on', 'off'],
   'capability-vision': ['', 'on', 'off'],
   'capability-reasoning': ['', 'on', 'off'],
   'capability-json': ['', 'on', 'off'],
+  'capability-files': ['', 'on', 'off'],
+  'capability-audio': ['', 'on', 'off'],
   'system-prompt-mode': ['', ...systemPromptModes],
   'system-role': ['', ...systemRoles],
 };
@@ -41,6 +49,10 @@ export type FieldError =
   | { text: 'Each value must be a number from -100 to 100.' }
   | { text: 'Too long.' }
   | { text: 'Not a field name: {0}'; args: [string] }
+  | { text: 'At most {0} stop sequences.'; args: [number] }
+  | { text: 'Name the tool.' }
+  | { text: 'Not a tool name: {0}'; args: [string] }
+  | { text: 'Give a voice for audio answers, or no format.' }
   | { text: 'The body cannot set {0}: Gateway Chat sets it for every request.'; args: [string] };
 
 export type FormResult = { ok: true; settings: ModelSettings } | { ok: false; errors: Record<string, FieldError> };
@@ -60,7 +72,7 @@ export function formFromEntry(entry: unknown): FormValues {
   const text = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
   const values: FormValues = {};
   for (const k of numberFields) values[k] = text(params[k]);
-  values.stop = Array.isArray(params.stop) ? params.stop.join('\n') : text(params.stop);
+  values.stop = stopText(params.stop);
   values.logit_bias = text(params.logit_bias);
   values.user = text(params.user);
   values.stream = flag(params.stream, 'on', 'off');
@@ -82,6 +94,14 @@ export function formFromEntry(entry: unknown): FormValues {
   values['tool-format'] = s.toolFormat === 'tools' || s.toolFormat === 'functions' ? s.toolFormat : '';
   values.api = (wireApis as readonly unknown[]).includes(s.api) ? String(s.api) : '';
   values['prompt-cache'] = flag(s.promptCache, 'on', 'off');
+  const choice = isToolChoice(s.toolChoice) ? s.toolChoice : undefined;
+  values.tool_choice = typeof choice === 'object' ? 'named' : choice ?? '';
+  values['tool-choice-name'] = typeof choice === 'object' ? choice.name : '';
+  values.parallel_tool_calls = flag(s.parallelToolCalls, 'true', 'false');
+  values['strict-tools'] = flag(s.strictTools, 'on', 'off');
+  const audio = isRecord(params.audio) ? params.audio : {};
+  values['audio-voice'] = text(audio.voice);
+  values['audio-format'] = text(audio.format);
   values['price-input'] = text(prices.input);
   values['price-cached'] = text(prices.cachedInput);
   values['price-cache-write'] = text(prices.cacheWrite);
@@ -127,8 +147,10 @@ export function entryFromForm(values: FormValues): FormResult {
 
   const params: Record<string, unknown> = {};
   for (const [k, rule] of Object.entries(numberParams)) put(params, k, number(k, rule));
-  const stop = list(field('stop'), /[\n,]/);
-  if (stop.length > limits.stopItems || stop.some((s) => s.length > limits.stopLength)) errors.stop = { text: 'Too long.' };
+  // Exact strings: not trimmed, not split on commas (`\n\n` and ", " are stop sequences too).
+  const stop = stopList(values.stop ?? '');
+  if (stop.length > limits.stopItems) errors.stop = { text: 'At most {0} stop sequences.', args: [limits.stopItems] };
+  else if (stop.some((s) => s.length > limits.stopLength)) errors.stop = { text: 'Too long.' };
   else if (stop.length) params.stop = stop;
   const bias = json('logit_bias');
   if (bias && Object.keys(bias).length > limits.logitBiasKeys) errors.logit_bias = { text: 'Too long.' };
@@ -155,6 +177,23 @@ export function entryFromForm(values: FormValues): FormResult {
   if (badName) errors.omit = { text: 'Not a field name: {0}', args: [badName] };
   else if (omit.length > limits.omitItems) errors.omit = { text: 'Too long.' };
 
+  // An audio answer: `modalities` and `audio` go together, from the voice (and the format, if chosen).
+  const voice = field('audio-voice');
+  if (voice && !/^[A-Za-z0-9_-]{1,64}$/.test(voice)) errors['audio-voice'] = { text: 'Too long.' };
+  else if (voice) {
+    params.modalities = ['text', 'audio'];
+    params.audio = { voice, ...(field('audio-format') ? { format: field('audio-format') } : {}) };
+  } else if (field('audio-format')) errors['audio-voice'] = { text: 'Give a voice for audio answers, or no format.' };
+
+  let toolChoice: ModelSettings['toolChoice'];
+  const choiceMode = field('tool_choice');
+  if (choiceMode === 'named') {
+    const name = field('tool-choice-name');
+    if (!name) errors['tool-choice-name'] = { text: 'Name the tool.' };
+    else if (!toolNamePattern.test(name)) errors['tool-choice-name'] = { text: 'Not a tool name: {0}', args: [name] };
+    else toolChoice = { name };
+  } else if ((toolChoiceModes as readonly string[]).includes(choiceMode)) toolChoice = choiceMode as ModelSettings['toolChoice'];
+
   const capabilities: Record<string, boolean> = {};
   for (const c of capabilityNames) put(capabilities, c, choice(`capability-${c}`, 'on', 'off'));
 
@@ -180,6 +219,11 @@ export function entryFromForm(values: FormValues): FormResult {
   if (Object.keys(capabilities).length) settings.capabilities = capabilities;
   const format = field('tool-format');
   if (format === 'tools' || format === 'functions') settings.toolFormat = format;
+  if (toolChoice) settings.toolChoice = toolChoice;
+  const parallel = choice('parallel_tool_calls', 'true', 'false');
+  if (parallel !== undefined) settings.parallelToolCalls = parallel;
+  const strict = choice('strict-tools', 'on', 'off');
+  if (strict !== undefined) settings.strictTools = strict;
   if (Object.keys(prices).length) settings.prices = prices;
   if (systemPrompt) settings.systemPrompt = systemPrompt;
   const mode = systemPromptModes.find((m) => m === field('system-prompt-mode'));

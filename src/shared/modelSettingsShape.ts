@@ -23,6 +23,12 @@ export interface ModelSettings {
   omit?: string[];
   capabilities?: Record<string, boolean>;
   toolFormat?: 'tools' | 'functions';
+  /** `tool_choice` when tools are offered: let the model decide, forbid, require, or name one tool. */
+  toolChoice?: ToolChoice;
+  /** `parallel_tool_calls` when tools are offered. */
+  parallelToolCalls?: boolean;
+  /** `function.strict: true` for each offered tool whose schema strict mode accepts. */
+  strictTools?: boolean;
   prices?: ModelPrices;
   /** This model's system prompt (markdown): it replaces gatewayChat.systemPrompt, or with `append` follows it. */
   systemPrompt?: string;
@@ -44,6 +50,16 @@ export type SystemRole = (typeof systemRoles)[number];
 
 export const wireApis = ['chat', 'responses', 'anthropic'] as const;
 export type WireApiName = (typeof wireApis)[number];
+export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
+
+export const toolChoiceModes = ['auto', 'none', 'required'] as const;
+/** A tool's name as the gateways allow it. */
+export const toolNamePattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function isToolChoice(v: unknown): v is ToolChoice {
+  if (typeof v === 'string') return (toolChoiceModes as readonly string[]).includes(v);
+  return isRecord(v) && Object.keys(v).length === 1 && typeof v.name === 'string' && toolNamePattern.test(v.name);
+}
 
 interface NumberRule { integer?: boolean; min?: number; max?: number }
 
@@ -63,11 +79,13 @@ export const numberParams: Record<string, NumberRule> = {
 
 export const booleanParams = ['stream', 'enable_thinking', 'separate_reasoning'] as const;
 export const reasoningEfforts = ['minimal', 'low', 'medium', 'high'] as const;
-export const capabilityNames = ['tools', 'vision', 'reasoning', 'json'] as const;
+export const capabilityNames = ['tools', 'vision', 'reasoning', 'json', 'files', 'audio'] as const;
+/** Voices and formats of `audio` for models that answer in audio (`modalities: ["text", "audio"]`). */
+export const audioFormats = ['wav', 'mp3', 'flac', 'opus', 'pcm16'] as const;
 /** Every `params` key the form owns; others in settings.json are kept as they are. */
-export const formParams = [...Object.keys(numberParams), 'stop', 'logit_bias', 'user', 'reasoning_effort', ...booleanParams];
+export const formParams = [...Object.keys(numberParams), 'stop', 'logit_bias', 'user', 'reasoning_effort', 'modalities', 'audio', ...booleanParams];
 
-export const limits = { systemPromptChars: 65_536, stopItems: 16, stopLength: 256, logitBiasKeys: 1024, userLength: 256, omitItems: 64, bodyChars: 65_536, bodyDepth: 16, currencyLength: 8, maxPrice: 1_000_000 };
+export const limits = { systemPromptChars: 65_536, stopItems: 4, stopLength: 256, logitBiasKeys: 1024, userLength: 256, omitItems: 64, bodyChars: 65_536, bodyDepth: 16, currencyLength: 8, maxPrice: 1_000_000 };
 /** A context window the form accepts, in tokens. */
 export const contextWindowRule: NumberRule = { integer: true, min: 256, max: 100_000_000 };
 
@@ -120,6 +138,11 @@ function validParam(key: string, v: unknown): boolean {
       return typeof v === 'string' && v.length > 0 && v.length <= limits.userLength;
     case 'reasoning_effort':
       return typeof v === 'string' && /^[a-z]{1,16}$/.test(v);
+    case 'modalities':
+      return Array.isArray(v) && v.length <= 2 && v.every((m) => m === 'text' || m === 'audio');
+    case 'audio':
+      return isRecord(v) && onlyKeys(v, ['voice', 'format']) && typeof v.voice === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v.voice)
+        && optional(v.format, (f) => (audioFormats as readonly unknown[]).includes(f));
     default:
       return (booleanParams as readonly string[]).includes(key) && boolean(v);
   }
@@ -133,7 +156,7 @@ function validPrices(v: unknown): boolean {
 }
 
 /** The top-level keys of an entry the form edits; others in settings.json are kept as they are. */
-export const formKeys = ['params', 'body', 'omit', 'capabilities', 'toolFormat', 'prices', 'systemPrompt', 'systemPromptMode', 'systemRole', 'contextWindow', 'api', 'promptCache'] as const;
+export const formKeys = ['params', 'body', 'omit', 'capabilities', 'toolFormat', 'toolChoice', 'parallelToolCalls', 'strictTools', 'prices', 'systemPrompt', 'systemPromptMode', 'systemRole', 'contextWindow', 'api', 'promptCache'] as const;
 
 const oneOf = (options: readonly string[]) => (x: unknown) => typeof x === 'string' && options.includes(x);
 
@@ -145,6 +168,9 @@ export function isFormSettings(v: unknown): v is ModelSettings {
     && optional(v.omit, (o) => Array.isArray(o) && o.length <= limits.omitItems && o.every((s) => typeof s === 'string' && omitNamePattern.test(s)))
     && optional(v.capabilities, (c) => isRecord(c) && onlyKeys(c, capabilityNames) && Object.values(c).every(boolean))
     && optional(v.toolFormat, (f) => f === 'tools' || f === 'functions')
+    && optional(v.toolChoice, isToolChoice)
+    && optional(v.parallelToolCalls, boolean)
+    && optional(v.strictTools, boolean)
     && optional(v.prices, validPrices)
     && optional(v.systemPrompt, (p) => typeof p === 'string' && p.length <= limits.systemPromptChars)
     && optional(v.systemPromptMode, oneOf(systemPromptModes))

@@ -8,6 +8,9 @@ export interface EndpointDraft {
   name: string;
   baseUrl: string;
   headers: Record<string, string>;
+  /** Per-endpoint bounds, ms; absent: the defaults (src/shared/endpointTimeouts.ts). */
+  timeoutMs?: number;
+  idleTimeoutMs?: number;
 }
 
 export interface EndpointSummary extends EndpointDraft {
@@ -53,7 +56,8 @@ export type WebviewToHost =
   | { type: 'applyCode'; code: string; language: string }
   | { type: 'saveCode'; code: string; language: string }
   | { type: 'openLink'; href: string }
-  | { type: 'attach'; kind: 'selection' | 'file' | 'image' }
+  /** `document` (a PDF ...), `audio` (wav / mp3) and `imageUrl` (an https image the user types) are asked for by the host. */
+  | { type: 'attach'; kind: 'selection' | 'file' | 'image' | 'document' | 'audio' | 'imageUrl' }
   | { type: 'searchFiles'; query: string }
   | { type: 'attachFile'; path: string }
   | { type: 'saveEndpoint'; endpoint: EndpointDraft }
@@ -70,6 +74,8 @@ export type WebviewToHost =
   | { type: 'pickSchema' }
   /** Save one of an answer's images (`message.images[index]`) into the workspace. */
   | { type: 'saveImage'; messageId: string; index: number }
+  /** Save an image the answer returned as a remote URL (`message.imageLinks[index]`): the host fetches it now, on this click only. */
+  | { type: 'saveImageLink'; messageId: string; index: number }
   | { type: 'toolDecision'; callId: string; approved: boolean; reason: string; allowForConversation: boolean }
   | { type: 'openFile'; path: string }
   /** The request inspector for an answer: what went over the wire, in an editor beside the panel. */

@@ -2,6 +2,7 @@
 // every message as untrusted input: exact keys, exact types, bounded sizes.
 import type { WebviewToHost } from './protocol';
 import { isFormSettings } from './modelSettingsShape';
+import { validTimeout } from './endpointTimeouts';
 
 type Check = (v: unknown) => boolean;
 
@@ -28,17 +29,33 @@ function shape(fields: Record<string, Check>): Check {
 }
 
 const nonNegative: Check = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-const attachment = shape({
-  kind: oneOf('selection', 'file', 'image'),
+const MAX_DOCUMENT = 45_000_000;
+/** What a data: URL may carry per kind: raster images, documents a model reads, wav / mp3 audio. */
+const dataUrlOf: Record<string, RegExp> = {
+  image: /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]*$/,
+  document: /^data:[a-z]+\/[a-z0-9.+-]{1,100};base64,[A-Za-z0-9+/=]*$/,
+  audio: /^data:audio\/(wav|x-wav|wave|mpeg|mp3);base64,[A-Za-z0-9+/=]*$/,
+};
+const httpsUrl: Check = (v) => typeof v === 'string' && v.length <= 2048 && /^https:\/\/[^\s/?#]+[^\s]*$/i.test(v);
+const attachmentShape = shape({
+  kind: oneOf('selection', 'file', 'image', 'document', 'audio'),
   label: shortStr,
   path: optional(shortStr),
   startLine: optional(nonNegative),
   endLine: optional(nonNegative),
   language: optional(shortStr),
   text: optional(str),
-  dataUrl: optional((v) => typeof v === 'string' && /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]*$/.test(v) && v.length < 30_000_000),
+  dataUrl: optional((v) => typeof v === 'string' && v.length < MAX_DOCUMENT),
+  url: optional(httpsUrl),
   detail: optional(oneOf('auto', 'low', 'high')),
 });
+const attachment: Check = (v) => {
+  if (!attachmentShape(v)) return false;
+  const a = v as { kind: string; dataUrl?: string; url?: string };
+  if (a.url !== undefined && a.kind !== 'image') return false;
+  if (a.dataUrl === undefined) return a.kind !== 'document' && a.kind !== 'audio';
+  return !!dataUrlOf[a.kind]?.test(a.dataUrl) && (a.kind === 'document' || a.dataUrl.length < 30_000_000);
+};
 const attachments: Check = (v) => Array.isArray(v) && v.length <= 32 && v.every(attachment);
 // The option bar's RequestOptions. A schema coming back from the panel is only ever the one the host
 // sent (the host keeps its own copy); the size bound keeps a hostile one cheap to reject.
@@ -64,7 +81,10 @@ const requestOptions = shape({
 });
 /** An exact `<endpointId>/<modelId>`: the form never writes a glob entry. */
 const modelKey: Check = (v) => shortStr(v) && /^[^/*]+\/[^*]+$/.test(v as string);
-const endpoint = shape({ id: (v) => shortStr(v) && !(v as string).includes('/') && (v as string).length > 0, name: shortStr, baseUrl: shortStr, headers: stringMap });
+const endpoint = shape({
+  id: (v) => shortStr(v) && !(v as string).includes('/') && (v as string).length > 0, name: shortStr, baseUrl: shortStr, headers: stringMap,
+  timeoutMs: optional(validTimeout), idleTimeoutMs: optional(validTimeout),
+});
 
 const messages: { [K in WebviewToHost['type']]: Record<string, Check> } = {
   ready: {},
@@ -88,7 +108,7 @@ const messages: { [K in WebviewToHost['type']]: Record<string, Check> } = {
   applyCode: { code: str, language: shortStr },
   saveCode: { code: str, language: shortStr },
   openLink: { href: shortStr },
-  attach: { kind: oneOf('selection', 'file', 'image') },
+  attach: { kind: oneOf('selection', 'file', 'image', 'document', 'audio', 'imageUrl') },
   searchFiles: { query: shortStr },
   attachFile: { path: shortStr },
   saveEndpoint: { endpoint },
@@ -100,6 +120,7 @@ const messages: { [K in WebviewToHost['type']]: Record<string, Check> } = {
   setOptions: { options: requestOptions },
   pickSchema: {},
   saveImage: { messageId: shortStr, index: intIn(0, 255) },
+  saveImageLink: { messageId: shortStr, index: intIn(0, 255) },
   toolDecision: { callId: shortStr, approved: (v) => typeof v === 'boolean', reason: shortStr, allowForConversation: (v) => typeof v === 'boolean' },
   openFile: { path: shortStr },
   inspect: { messageId: shortStr },

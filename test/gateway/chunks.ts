@@ -89,6 +89,11 @@ function choiceDeltas(c: ChoiceSpec, pieces: number): { delta: Obj; logprobs?: u
     out.push({ delta: { content: p }, logprobs: slice });
   });
   if (c.refusal) for (const p of splitText(c.refusal, pieces)) out.push({ delta: { refusal: p } });
+  if (c.audio) {
+    out.push({ delta: { audio: { id: c.audio.id ?? 'audio_test', ...(c.audio.expires_at ? { expires_at: c.audio.expires_at } : {}) } } });
+    for (const p of splitText(c.audio.transcript, pieces)) out.push({ delta: { audio: { transcript: p } } });
+    for (const p of splitText(c.audio.data, pieces)) out.push({ delta: { audio: { data: p } } });
+  }
   const calls = c.toolCalls ?? [];
   const style = c.toolCallStyle ?? 'indexed';
   if (style === 'legacy' && calls.length > 0) {
@@ -131,7 +136,7 @@ function choiceDeltas(c: ChoiceSpec, pieces: number): { delta: Obj; logprobs?: u
 export function renderChunks(a: Answer, ctx: RenderContext, opts: StreamOptions = {}): Obj[] {
   const id = a.id ?? 'chatcmpl-test';
   const model = a.model ?? ctx.model;
-  const base = { id, object: 'chat.completion.chunk', created: 1700000000, model };
+  const base = { id, object: 'chat.completion.chunk', created: 1700000000, model, ...served(a) };
   const pieces = opts.pieces ?? 4;
   const specs = choicesOf(a);
   const lists = specs.map((c) => choiceDeltas(c, pieces));
@@ -165,6 +170,7 @@ export function renderCompletion(a: Answer, ctx: RenderContext): Obj {
       message.content = [...content, ...c.images.map(imagePart)];
     } else if (c.images && c.imageStyle !== 'markdown') message.images = c.images.map(imagePart);
     if (c.refusal) message.refusal = c.refusal;
+    if (c.audio) message.audio = { id: c.audio.id ?? 'audio_test', ...c.audio };
     const calls = c.toolCalls ?? [];
     if (calls.length > 0) {
       if (message.content === '') message.content = null;
@@ -174,8 +180,12 @@ export function renderCompletion(a: Answer, ctx: RenderContext): Obj {
     if (c.annotations?.length) message.annotations = c.annotations;
     return { index, message, logprobs: c.logprobs ? { content: c.logprobs, refusal: null } : null, finish_reason: finishReasonOf(c) };
   });
-  const out: Obj = { id: a.id ?? 'chatcmpl-test', object: 'chat.completion', created: 1700000000, model: a.model ?? ctx.model, choices };
+  const out: Obj = { id: a.id ?? 'chatcmpl-test', object: 'chat.completion', created: 1700000000, model: a.model ?? ctx.model, ...served(a), choices };
   const usage = a.usage === undefined ? defaultUsage(a) : a.usage;
   if (usage) out.usage = usage;
   return out;
+}
+
+function served(a: Answer): Obj {
+  return { ...(a.systemFingerprint ? { system_fingerprint: a.systemFingerprint } : {}), ...(a.serviceTier ? { service_tier: a.serviceTier } : {}) };
 }

@@ -24,6 +24,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
   let models: object[] = demoModels();
   const requests: RecordedRequest[] = [];
   let balance: BalanceSpec | null = null;
+  // Static files under /files/ (images an answer links to), served without a key like a CDN would.
+  const files = new Map<string, { type: string; body: Buffer }>();
   const timers = new Set<{ timer: ReturnType<typeof setTimeout>; resolve: () => void }>();
   let closed = false;
 
@@ -144,6 +146,12 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     const path = (req.url ?? '/').split('?')[0];
     if (path.startsWith('/__gateway/')) return control(path, body, res);
     requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', headers: { ...req.headers }, body });
+    const file = req.method === 'GET' ? files.get(path) : undefined;
+    if (file) {
+      res.writeHead(200, { 'content-type': file.type, 'content-length': String(file.body.length) });
+      res.end(file.body);
+      return;
+    }
     if (opts.apiKey !== undefined && req.headers.authorization !== `Bearer ${opts.apiKey}`) {
       res.writeHead(401, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } }));
@@ -200,12 +208,17 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     setBalance(b) {
       balance = b;
     },
+    serveFile(name, type, body) {
+      files.set(`/files/${name}`, { type, body });
+      return `${origin}/files/${name}`;
+    },
     reset() {
       queue.length = 0;
       modelsQueue.length = 0;
       routes.clear();
       routeCounters.clear();
       requests.length = 0;
+      files.clear();
       models = demoModels();
       balance = null;
     },

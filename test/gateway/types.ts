@@ -43,6 +43,8 @@ export interface ChoiceSpec {
   /** Token entries for `logprobs.content`; spread over the content pieces when streamed. */
   logprobs?: unknown[];
   refusal?: string;
+  /** `message.audio` of a spoken answer; streamed as `delta.audio` pieces (`id` first, then data and transcript). */
+  audio?: { id?: string; data: string; transcript: string; expires_at?: number };
   /** Default `stop`, `tool_calls` with tool calls, `function_call` for legacy; null sends none. */
   finishReason?: string | null;
 }
@@ -51,6 +53,9 @@ export interface Answer extends ChoiceSpec {
   id?: string;
   /** Default: the request's model. */
   model?: string;
+  /** Sent as `system_fingerprint` / `service_tier` on every chunk (or the completion). */
+  systemFingerprint?: string;
+  serviceTier?: string;
   /** n > 1 candidates; when set, the top-level ChoiceSpec fields are ignored. */
   choices?: ChoiceSpec[];
   /** Usage object sent as is; default is computed; null sends none. */
@@ -186,6 +191,8 @@ export interface TestGateway {
   setModels(list: object[]): void;
   /** What the billing endpoints answer; null: not served. */
   setBalance(b: BalanceSpec | null): void;
+  /** Serves `body` at `GET /files/<name>` without a key (a CDN an answer links to); returns its URL. */
+  serveFile(name: string, type: string, body: Buffer): string;
   reset(): void;
   close(): Promise<void>;
 }

@@ -2,13 +2,29 @@
 // taken from the assembled response into the message record the panel shows and the file keeps.
 import type { AssembledResponse, ChatEvent } from '../../llm';
 import type { Citation, ImageRecord, MessageRecord, TokenLogprob } from '../../shared/conversation';
+import { audioRecord } from './answerAudio';
 
 const MAX_LOGPROB_TOKENS = 20_000;
+const MAX_IMAGE_LINKS = 32;
 
-export function answerExtras(r: AssembledResponse, n: number): Partial<MessageRecord> {
+/** What the request asked for that the answer is read against: the model id and the audio format. */
+export interface AskedFor {
+  model?: string;
+  audioFormat?: string;
+}
+
+export function answerExtras(r: AssembledResponse, n: number, asked: AskedFor = {}): Partial<MessageRecord> {
   const first = r.choices.find((c) => c.index === 0);
   const out: Partial<MessageRecord> = {};
+  // Relays swap models: what the gateway says answered is kept when it is not what was asked for.
+  if (r.model && asked.model && r.model !== asked.model) out.servedModel = r.model;
+  if (r.systemFingerprint) out.systemFingerprint = r.systemFingerprint;
+  if (r.serviceTier) out.serviceTier = r.serviceTier;
   if (!first) return out;
+  if (first.finishReason) out.finishReason = first.finishReason;
+  if (first.refusal) out.refusal = first.refusal;
+  const audio = first.audio && audioRecord(first.audio, asked.audioFormat);
+  if (audio) out.audio = audio;
   const citations = first.annotations.map(citationOf).filter((c): c is Citation => !!c);
   if (citations.length) out.citations = citations;
   // Only data: URLs: the webview never loads a remote image (DESIGN: no remote fetches).
@@ -17,6 +33,9 @@ export function answerExtras(r: AssembledResponse, n: number): Partial<MessageRe
     .map((i) => ({ dataUrl: i.url, ...(i.mimeType ? { mimeType: i.mimeType } : {}) }));
   if (images.length) out.images = images;
   if (first.providerItems) out.providerItems = first.providerItems;
+  // Remote images are links the user may open; the panel never loads them.
+  const links = first.images.map((i) => i.url).filter((u) => /^https?:\/\//i.test(u)).slice(0, MAX_IMAGE_LINKS);
+  if (links.length) out.imageLinks = links;
   const logprobs = tokenLogprobs(first.logprobs?.content);
   if (logprobs.length) out.logprobs = logprobs;
   if (n > 1) {

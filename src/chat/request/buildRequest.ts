@@ -4,7 +4,8 @@
 //   1. base: model id, the messages with the one system message first (systemMessage.ts: prompt,
 //      conversation instructions, rules, tool note; in the role the model takes), the tool offer
 //      (and a required tool choice); the history as src/chat/context compacted it (summaries, stubs)
-//   2. model settings: `params` under, `body` merged over (gatewayChat.models)
+//   2. model settings: `params` under, `body` merged over (gatewayChat.models), then the typed tool
+//      fields (tool_choice, parallel_tool_calls, strict), which a body cannot set
 //   3. the option bar: JSON, web search, image config, `n`, logprobs
 //   4. capability overrides: images, reasoning fields or JSON mode left out for a model that lacks them
 //   5. prompt cache: `cache_control` breakpoints for Claude models (or as the model's `promptCache` says)
@@ -19,6 +20,7 @@ import { attachmentSources, wireMessages } from './packaging';
 import { applyPromptCache, promptCacheOn } from './promptCache';
 import { applyRequestOptions } from './requestOptions';
 import { placeSystemMessage, systemMessage } from './systemMessage';
+import { applyToolOptions } from './toolOptions';
 import type { TurnPlan } from './turnPlan';
 import { requestHistory } from '../context/requestHistory';
 
@@ -60,7 +62,7 @@ export function buildRequest(input: RequestInput, fixes: readonly CompatFix[] = 
     ...(plan.tools.functions?.length ? { functions: plan.tools.functions } : {}),
     ...toolChoice(plan.tools),
   };
-  const withOptions = applyRequestOptions(applySettings(base, plan.settings), input.options);
+  const withOptions = applyRequestOptions(applyToolOptions(applySettings(base, plan.settings), plan.settings), input.options);
   const { request, adapted } = applyCapabilities(withOptions, plan.settings.capabilities);
   const all = [...plan.fixes, ...fixes];
   const api = apiWithFixes(plan.settings.api, all) ?? 'chat';

@@ -1,15 +1,25 @@
 // Capability overrides of gatewayChat.models (`vision`, `reasoning`, `json` set to false) shape the
-// request for a model that lacks them, instead of letting the gateway refuse it.
+// request for a model that lacks them, instead of letting the gateway refuse it. `files` and `audio`
+// are the other way round: few models take documents or sound, so those parts go only to a model
+// whose settings say it does; any other gets a short note in their place.
 import type { ChatMessage, ChatRequest, ContentPart } from '../../llm';
 
-export type Adaptation = 'images' | 'reasoning' | 'json';
+export type Adaptation = 'images' | 'reasoning' | 'json' | 'files' | 'audio';
 
 const reasoningFields = ['reasoning_effort', 'enable_thinking', 'separate_reasoning', 'reasoning', 'thinking'];
 
 export function applyCapabilities(request: ChatRequest, caps: Record<string, boolean> | undefined): { request: ChatRequest; adapted: Adaptation[] } {
   const adapted: Adaptation[] = [];
-  if (!caps) return { request, adapted };
   let out: ChatRequest = request;
+  for (const [cap, type] of [['files', 'file'], ['audio', 'input_audio']] as const) {
+    if (caps?.[cap] === true) continue;
+    const messages = out.messages.map((m) => withoutParts(m, type));
+    if (messages.some((m, i) => m !== out.messages[i])) {
+      out = { ...out, messages };
+      adapted.push(cap);
+    }
+  }
+  if (!caps) return { request: out, adapted };
   if (caps.vision === false) {
     const messages = out.messages.map(withoutImages);
     if (messages.some((m, i) => m !== out.messages[i])) {
@@ -31,12 +41,30 @@ export function applyCapabilities(request: ChatRequest, caps: Record<string, boo
   return { request: out, adapted };
 }
 
+/** Images leave a user's message; an answer's own images become a short placeholder, so the model knows one was there. */
 function withoutImages(m: ChatMessage): ChatMessage {
+  if (m.role !== 'assistant') return withoutParts(m, 'image_url', 'video_url');
+  return replaceParts(m, (p) => (p.type === 'image_url' ? { type: 'text', text: '[image]' } : p));
+}
+
+/** A part the model cannot take becomes a note naming it (a file's name; audio). */
+function withoutParts(m: ChatMessage, ...types: string[]): ChatMessage {
+  return replaceParts(m, (p) => {
+    if (!types.includes(p.type)) return p;
+    if (p.type === 'file') return { type: 'text', text: `[file not sent: ${(p as { file?: { filename?: string } }).file?.filename ?? 'document'}]` };
+    if (p.type === 'input_audio') return { type: 'text', text: '[audio not sent]' };
+    return undefined;
+  });
+}
+
+/** Maps each part (undefined drops it); all-text content goes back to a plain string. */
+function replaceParts(m: ChatMessage, map: (p: ContentPart) => ContentPart | undefined): ChatMessage {
   if (!Array.isArray(m.content)) return m;
-  const kept = m.content.filter((p: ContentPart) => p.type !== 'image_url' && p.type !== 'video_url');
-  if (kept.length === m.content.length) return m;
+  const mapped = m.content.map(map);
+  if (mapped.every((p, i) => p === (m.content as ContentPart[])[i])) return m;
+  const kept = mapped.filter((p): p is ContentPart => !!p);
   const texts = kept.filter((p): p is { type: 'text'; text: string } => p.type === 'text' && typeof (p as { text?: unknown }).text === 'string');
-  return { ...m, content: kept.length === texts.length ? texts.map((p) => p.text).join('\n\n') : kept };
+  return { ...m, content: kept.length === texts.length ? texts.map((p) => p.text).filter(Boolean).join('\n\n') : kept };
 }
 
 function withoutReasoning(r: ChatRequest): ChatRequest {

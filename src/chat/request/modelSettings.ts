@@ -1,6 +1,6 @@
 // gatewayChat.models: per-model request settings keyed by `<endpointId>/<modelId>` or a glob
 // (`relay/deepseek-*`, `*/qwen3-*`). Every matching entry applies, the more specific later.
-import type { ModelSettings } from '../../shared/modelSettingsShape';
+import { isToolChoice, type ModelSettings } from '../../shared/modelSettingsShape';
 
 export type { ModelPrices, ModelSettings } from '../../shared/modelSettingsShape';
 
@@ -27,6 +27,9 @@ export function settingsFor(all: Record<string, unknown> | undefined, model: str
     if (Array.isArray(s.omit)) out.omit = [...new Set([...(out.omit ?? []), ...s.omit.filter((x) => typeof x === 'string')])];
     if (s.capabilities) out.capabilities = { ...out.capabilities, ...s.capabilities };
     if (s.toolFormat) out.toolFormat = s.toolFormat;
+    if (isToolChoice(s.toolChoice)) out.toolChoice = s.toolChoice;
+    if (typeof s.parallelToolCalls === 'boolean') out.parallelToolCalls = s.parallelToolCalls;
+    if (typeof s.strictTools === 'boolean') out.strictTools = s.strictTools;
     if (isPlain(s.prices)) out.prices = { ...out.prices, ...s.prices };
     if (typeof s.systemPrompt === 'string') out.systemPrompt = s.systemPrompt;
     if (s.systemPromptMode === 'replace' || s.systemPromptMode === 'append') out.systemPromptMode = s.systemPromptMode;

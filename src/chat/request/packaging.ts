@@ -4,7 +4,8 @@ import type { Attachment, ContextSource, MessageRecord } from '../../shared/conv
 
 /** Fenced code with the path and line range, so the model knows where the code lives. */
 export function attachmentText(a: Attachment): string | undefined {
-  if (a.kind === 'image' || a.text === undefined) return undefined;
+  if (a.kind !== 'selection' && a.kind !== 'file') return undefined;
+  if (a.text === undefined) return undefined;
   const where = a.path ? `${a.path}${a.startLine ? `:${a.startLine}-${a.endLine ?? a.startLine}` : ''}` : a.label;
   const fence = a.text.includes('```') ? '~~~~' : '```';
   return `${where}\n${fence}${a.language ?? ''}\n${a.text}${a.text.endsWith('\n') ? '' : '\n'}${fence}`;
@@ -29,11 +30,41 @@ export function attachmentSources(messages: readonly MessageRecord[]): ContextSo
 export function userMessage(m: MessageRecord): ChatMessage {
   const attachments = m.attachments ?? [];
   const text = [m.content, ...attachments.map(attachmentText).filter((t): t is string => !!t)].filter(Boolean).join('\n\n');
-  const images = attachments.filter((a) => a.kind === 'image' && a.dataUrl);
-  if (!images.length) return { role: 'user', content: text };
-  const parts: ContentPart[] = [{ type: 'text', text }];
-  for (const img of images) parts.push({ type: 'image_url', image_url: { url: img.dataUrl!, ...(img.detail ? { detail: img.detail } : {}) } });
-  return { role: 'user', content: parts };
+  const parts = attachments.map(attachmentPart).filter((p): p is ContentPart => !!p);
+  if (!parts.length) return { role: 'user', content: text };
+  return { role: 'user', content: [{ type: 'text', text }, ...parts] };
+}
+
+/** Images (by their bytes or an https URL, with `detail`), documents as `file` parts, audio as `input_audio`. */
+function attachmentPart(a: Attachment): ContentPart | undefined {
+  if (a.kind === 'image') {
+    const url = a.dataUrl ?? a.url;
+    return url ? { type: 'image_url', image_url: { url, ...(a.detail ? { detail: a.detail } : {}) } } : undefined;
+  }
+  if (a.kind === 'document' && a.dataUrl) return { type: 'file', file: { filename: a.label, file_data: a.dataUrl } };
+  const audio = a.kind === 'audio' && a.dataUrl ? /^data:audio\/(wav|x-wav|wave|mpeg|mp3);base64,(.*)$/s.exec(a.dataUrl) : null;
+  if (audio) return { type: 'input_audio', input_audio: { data: audio[2], format: /^(mpeg|mp3)$/.test(audio[1]) ? 'mp3' : 'wav' } };
+  return undefined;
+}
+
+const MARKDOWN_DATA_IMAGE = /!\[[^\]\n]*\]\(\s*data:image\/[^)]*\)/gi;
+
+/**
+ * An answer as it goes back in later turns. Images it returned go as image parts (the capability step
+ * turns them into a short placeholder for a model without vision), never as base64 text: a markdown
+ * `data:` image in the text would be billed as megabytes of tokens. A refusal or a spoken answer with
+ * no text goes back as what it said.
+ */
+function assistantMessage(m: MessageRecord): ChatMessage | undefined {
+  const text = (m.content.includes('(data:image/') ? m.content.replace(MARKDOWN_DATA_IMAGE, '').trim() : m.content)
+    || m.refusal || m.audio?.transcript || '';
+  const images = m.images ?? [];
+  // Provider data (signed thinking, reasoning items) goes back with the answer it came with.
+  const provider = m.providerItems ? { provider_items: m.providerItems } : {};
+  if (!images.length) return text ? { role: 'assistant', content: text, ...provider } : undefined;
+  const parts: ContentPart[] = text ? [{ type: 'text', text }] : [];
+  for (const img of images) parts.push({ type: 'image_url', image_url: { url: img.dataUrl } });
+  return { role: 'assistant', content: parts, ...provider };
 }
 
 /**
@@ -45,7 +76,10 @@ export function wireMessages(messages: MessageRecord[], systemPrompt?: string): 
   for (const m of messages) {
     if (m.role === 'user') wire.push(userMessage(m));
     else if (m.role === 'assistant' && m.toolCalls?.length) wire.push(...toolTurn(m));
-    else if (m.role === 'assistant' && m.content) wire.push({ role: 'assistant', content: m.content, ...(m.providerItems ? { provider_items: m.providerItems } : {}) });
+    else if (m.role === 'assistant') {
+      const a = assistantMessage(m);
+      if (a) wire.push(a);
+    }
   }
   return wire;
 }

@@ -10,7 +10,11 @@ export function applyRequestOptions(request: ChatRequest, o: RequestOptions | un
   else if (o.json?.mode === 'schema') {
     out.response_format = { type: 'json_schema', json_schema: { name: schemaName(o.json.name), schema: o.json.schema, strict: true } };
   }
-  if (o.webSearch) out.web_search_options = { search_context_size: o.webSearch.contextSize };
+  // Merged: a `user_location` (or anything else) the model's settings put there stays.
+  if (o.webSearch) {
+    const set = out.web_search_options && typeof out.web_search_options === 'object' && !Array.isArray(out.web_search_options) ? out.web_search_options : {};
+    out.web_search_options = { ...set, search_context_size: o.webSearch.contextSize };
+  }
   if (o.image && (o.image.aspectRatio || o.image.imageSize)) {
     const imageConfig: Record<string, string> = {};
     if (o.image.aspectRatio) imageConfig.aspect_ratio = o.image.aspectRatio;

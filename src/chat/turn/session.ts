@@ -198,10 +198,11 @@ export class ChatSession {
     await this.answer(this.message('assistant', ''));
   }
 
-  /** Asks the model to go on from an interrupted answer, appending to it. */
+  /** Asks the model to go on from an interrupted answer, or one cut off at the token limit, appending to it. */
   async continue(messageId: string): Promise<void> {
     const m = this.lastAssistant(messageId);
-    if (!m || this.busy || m.status !== 'interrupted') return;
+    const cut = m?.status === 'complete' && m.finishReason === 'length' && !m.candidates?.length;
+    if (!m || this.busy || (m.status !== 'interrupted' && !cut)) return;
     await this.answer(m, [{ role: 'user', content: continuePrompt }]);
   }
 

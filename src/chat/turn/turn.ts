@@ -4,7 +4,7 @@ import type { AssembledResponse, CallOptions, ChatEvent, ChatRequest, GatewayErr
 import type { GatewayErrorInfo, MessageRecord, ToolCallRecord, UsageInfo } from '../../shared/conversation';
 import { beginAnswer, foldDelta, foldEnd } from '../../shared/answerReducer';
 import { assertNever } from '../../shared/assertNever';
-import { answerExtras, eventsOf } from '../answers/answerExtras';
+import { answerExtras, eventsOf, type AskedFor } from '../answers/answerExtras';
 
 export interface StreamingClient {
   stream(request: ChatRequest, options?: CallOptions): AsyncIterable<ChatEvent>;
@@ -44,6 +44,7 @@ export async function runTurn(o: TurnOptions): Promise<MessageRecord> {
   let reasoningEnd: number | undefined;
   let usage: Usage | null = null;
   const n = typeof o.request.n === 'number' && o.request.n > 1 ? o.request.n : 1;
+  const asked: AskedFor = { model: o.request.model, audioFormat: typeof o.request.audio?.format === 'string' ? o.request.audio.format : undefined };
   beginAnswer(m, n);
   o.observer?.onBegin?.(m);
   try {
@@ -79,7 +80,7 @@ export async function runTurn(o: TurnOptions): Promise<MessageRecord> {
           break;
         case 'done':
           usage = event.response.usage ?? usage;
-          foldEnd(m, { extras: answerExtras(event.response, n), toolCalls: toolCallRecords(event.response) });
+          foldEnd(m, { extras: answerExtras(event.response, n, asked), toolCalls: toolCallRecords(event.response) });
           break;
         default:
           assertNever(event);
@@ -90,7 +91,7 @@ export async function runTurn(o: TurnOptions): Promise<MessageRecord> {
     const error = toErrorInfo(e);
     m.error = error;
     const partial = (e as Partial<GatewayErrorLike>)?.partial;
-    if (partial) foldEnd(m, { extras: answerExtras(partial, n) });
+    if (partial) foldEnd(m, { extras: answerExtras(partial, n, asked) });
     // Something was shown: keep it as an interrupted answer the user can continue. Nothing shown
     // (a stop during a retry wait included) is a failed send: its prompt goes back to the composer.
     m.status = m.content || m.reasoning ? 'interrupted' : 'error';
@@ -118,6 +119,7 @@ export function toErrorInfo(e: unknown): GatewayErrorInfo {
       ...(g.status !== undefined ? { status: g.status } : {}),
       ...(g.code !== undefined ? { code: String(g.code) } : {}),
       ...(g.param ? { param: String(g.param) } : {}),
+      ...(g.type ? { type: String(g.type) } : {}),
       ...(g.url ? { url: g.url } : {}),
       ...(g.retryAfterMs !== undefined ? { retryAfterMs: g.retryAfterMs } : {}),
     };
@@ -138,8 +140,21 @@ function usageInfo(u: Usage | null, start: number, firstToken: number | undefine
     if (typeof written === 'number' && written > 0) info.cacheWriteTokens = written;
     const reasoning = u.completion_tokens_details?.reasoning_tokens;
     if (typeof reasoning === 'number') info.reasoningTokens = reasoning;
+    if (typeof u.total_tokens === 'number') info.totalTokens = u.total_tokens;
+    const promptDetails = numbersOf(u.prompt_tokens_details);
+    if (promptDetails) info.promptDetails = promptDetails;
+    const completionDetails = numbersOf(u.completion_tokens_details);
+    if (completionDetails) info.completionDetails = completionDetails;
     const generating = firstToken !== undefined ? end - firstToken : 0;
     if (info.completionTokens && generating > 0) info.tokensPerSecond = Math.round((info.completionTokens / generating) * 10000) / 10;
   }
   return info;
+}
+
+/** The numeric entries of a usage details object (bounded: it comes from the gateway). */
+function numbersOf(v: unknown): Record<string, number> | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const out: Record<string, number> = {};
+  for (const [k, x] of Object.entries(v).slice(0, 32)) if (typeof x === 'number' && Number.isFinite(x) && k.length <= 64) out[k] = x;
+  return Object.keys(out).length ? out : undefined;
 }

@@ -77,6 +77,67 @@ export async function pickImages(): Promise<Attachment[]> {
   return out;
 }
 
+// Documents a model may read whole (`file` parts) and audio it may hear (`input_audio`).
+const documentTypes: Record<string, string> = {
+  pdf: 'application/pdf', txt: 'text/plain', md: 'text/markdown', csv: 'text/csv', html: 'text/html', json: 'application/json',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+const audioTypes: Record<string, string> = { wav: 'audio/wav', mp3: 'audio/mpeg' };
+const maxDocumentBytes = 32 * 1024 * 1024;
+
+/** PDFs and other documents, sent whole as `file` parts (data URL + file name) to models whose settings say they read files. */
+export function pickDocuments(): Promise<Attachment[]> {
+  return pickBinary('document', documentTypes, vscode.l10n.t('Documents'), maxDocumentBytes);
+}
+
+/** wav / mp3 clips, sent as `input_audio` parts to models whose settings say they hear audio. */
+export function pickAudio(): Promise<Attachment[]> {
+  return pickBinary('audio', audioTypes, vscode.l10n.t('Audio'), maxImageBytes);
+}
+
+async function pickBinary(kind: 'document' | 'audio', types: Record<string, string>, filterName: string, maxBytes: number): Promise<Attachment[]> {
+  const uris = await vscode.window.showOpenDialog({ canSelectMany: true, openLabel: vscode.l10n.t('Attach'), filters: { [filterName]: Object.keys(types) } });
+  const out: Attachment[] = [];
+  for (const uri of uris ?? []) {
+    const name = uri.path.split('/').pop() ?? kind;
+    const type = types[name.split('.').pop()?.toLowerCase() ?? ''];
+    const bytes = type ? await vscode.workspace.fs.readFile(uri) : undefined;
+    if (!type || !bytes || bytes.byteLength > maxBytes) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} was not attached: not a supported type, or larger than {1} MB.', name, Math.round(maxBytes / 1024 / 1024)));
+      continue;
+    }
+    out.push({ kind, label: name, dataUrl: `data:${type};base64,${Buffer.from(bytes).toString('base64')}` });
+  }
+  return out;
+}
+
+/** An image by its https URL: the gateway fetches it; neither the host nor the panel does. */
+export async function askImageUrl(): Promise<Attachment | undefined> {
+  const url = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Image URL'),
+    prompt: vscode.l10n.t('An https:// address of an image; the gateway fetches it, the panel does not.'),
+    placeHolder: 'https://example.com/picture.png',
+    ignoreFocusOut: true,
+    validateInput: (v) => (imageUrlAttachment(v) ? undefined : vscode.l10n.t('Give an https:// URL.')),
+  });
+  return url ? imageUrlAttachment(url) : undefined;
+}
+
+export function imageUrlAttachment(text: string): Attachment | undefined {
+  const url = text.trim();
+  if (url.length > 2048 || !/^https:\/\/[^\s/?#]+[^\s]*$/i.test(url)) return undefined;
+  let label = url;
+  try {
+    const u = new URL(url);
+    label = u.pathname.split('/').filter(Boolean).pop() || u.hostname;
+  } catch {
+    return undefined;
+  }
+  return { kind: 'image', label, url, detail: 'auto' };
+}
+
 /** Workspace files whose path contains the query, for `@` completion. */
 export async function searchFiles(query: string): Promise<FileSuggestion[]> {
   const safe = query.replace(/[*?[\]{}!\\]/g, '');

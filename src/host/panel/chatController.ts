@@ -9,7 +9,7 @@ import type { Attachment, ConversationRecord, ErrorInfo, MessageRecord } from '.
 import { errorDetail, errorHeadline } from '../../shared/errorText';
 import { assertNever, type BalanceView, type HostToWebview, type ModelGroup, type WebviewToHost } from '../../shared/protocol';
 import { applyWithDiff, type ProposalDocuments } from '../editor/applyWithDiff';
-import { attachWorkspacePath, pickFiles, pickImages, resolveWorkspaceFile, searchFiles, selectionAttachment } from './attachments';
+import { askImageUrl, attachWorkspacePath, pickAudio, pickDocuments, pickFiles, pickImages, resolveWorkspaceFile, searchFiles, selectionAttachment } from './attachments';
 import { copyText, insertAtCursor, openLink, saveAsFile } from './codeBlockActions';
 import { saveEndpoint } from '../settings/endpointSettings';
 import { setApiKeyCommand } from '../settings/endpoints';
@@ -17,7 +17,7 @@ import type { DraftStore } from './draftStore';
 import type { Gateways } from '../settings/gateways';
 import type { ToolApprovals } from '../tools/toolApprovals';
 import { optionsFromPanel } from '../../chat/request/panelOptions';
-import { saveImage } from './saveImage';
+import { saveImage, saveImageLink } from './saveImage';
 import { pickSchema } from './schemaPicker';
 import { modelSettingsView, saveModelSettings } from '../settings/modelSettingsEditor';
 import type { Inspector } from '../inspection/inspector';
@@ -207,6 +207,7 @@ export class ChatController implements vscode.Disposable {
       case 'setOptions': return this.session.setOptions(optionsFromPanel(this.session.conversation.options, m.options));
       case 'pickSchema': return this.pickSchema();
       case 'saveImage': return void (await saveImage(this.session.conversation, m.messageId, m.index));
+      case 'saveImageLink': return void (await saveImageLink(this.session.conversation, m.messageId, m.index, this.log));
       case 'openModelSettings': return this.post(modelSettingsView(currentModel()));
       case 'saveModelSettings': {
         if (await saveModelSettings(m.model, m.settings, this.log)) this.post(modelSettingsView(m.model, true));
@@ -252,14 +253,19 @@ export class ChatController implements vscode.Disposable {
     this.post({ type: 'options', options: this.session.conversation.options ?? {} });
   }
 
-  private async attach(kind: 'selection' | 'file' | 'image'): Promise<void> {
+  private async attach(kind: 'selection' | 'file' | 'image' | 'document' | 'audio' | 'imageUrl'): Promise<void> {
     if (kind === 'selection') {
       const a = selectionAttachment();
       if (a) this.post({ type: 'attachments', attachments: [a] });
       else void vscode.window.showInformationMessage(vscode.l10n.t('Open a file or select some code first.'));
       return;
     }
-    const list = kind === 'file' ? await pickFiles() : await pickImages();
+    if (kind === 'imageUrl') {
+      const a = await askImageUrl();
+      if (a) this.post({ type: 'attachments', attachments: [a] });
+      return;
+    }
+    const list = kind === 'file' ? await pickFiles() : kind === 'document' ? await pickDocuments() : kind === 'audio' ? await pickAudio() : await pickImages();
     if (list.length) this.post({ type: 'attachments', attachments: list });
   }
 

@@ -8,6 +8,8 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, l
   const csp = [
     "default-src 'none'",
     `img-src ${webview.cspSource} data:`,
+    // Spoken answers play from their data: URL; no remote media.
+    'media-src data:',
     `style-src ${webview.cspSource}`,
     `font-src ${webview.cspSource}`,
     `script-src 'nonce-${nonce}'`,

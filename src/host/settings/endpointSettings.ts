@@ -13,6 +13,9 @@ export async function saveEndpoint(shown: EndpointDraft): Promise<void> {
     name: draft.name || draft.id,
     baseUrl: draft.baseUrl,
     headers: Object.keys(draft.headers).length ? draft.headers : undefined,
+    // Empty in the form: the defaults apply, so nothing is written.
+    timeoutMs: draft.timeoutMs,
+    idleTimeoutMs: draft.idleTimeoutMs,
   };
   const next = i >= 0 ? endpoints.map((e, j) => (j === i ? entry : e)) : [...endpoints, entry];
   await vscode.workspace.getConfiguration('gatewayChat').update('endpoints', next, vscode.ConfigurationTarget.Global);

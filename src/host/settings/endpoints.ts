@@ -11,6 +11,9 @@ export interface EndpointConfig {
   /** Header names whose values are credentials though the name does not say so (redacted everywhere). */
   secretHeaders?: string[];
   apiKeyEnv?: string;
+  /** Bounds on the wait for headers and on the silence between events, ms (defaultTimeouts when absent). */
+  timeoutMs?: number;
+  idleTimeoutMs?: number;
 }
 
 export function readEndpoints(): EndpointConfig[] {

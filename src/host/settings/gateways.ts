@@ -9,6 +9,7 @@ import { hideDraftSecrets } from '../../shared/endpointDraftSecrets';
 import { stripSecrets } from '../../shared/gatewayUrl';
 import { readApiKey, readEndpoints, withStoredSecrets, type EndpointConfig } from './endpoints';
 import { windowFromModelEntry } from '../../chat/context/window';
+import { timeoutsOf, validTimeout } from '../../shared/endpointTimeouts';
 
 const modelsCacheKey = 'gatewayChat.modelsCache';
 const modelsCacheMs = 10 * 60_000;
@@ -46,11 +47,12 @@ export class Gateways implements vscode.Disposable {
   private client(endpoint: EndpointConfig, apiKey: string | undefined): GatewayClient {
     const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy') || undefined;
     const secretHeaders = stringList(endpoint.secretHeaders);
-    const signature = JSON.stringify([endpoint.baseUrl, endpoint.headers ?? {}, secretHeaders, apiKey ?? '', proxy ?? '']);
+    const timeouts = timeoutsOf(endpoint);
+    const signature = JSON.stringify([endpoint.baseUrl, endpoint.headers ?? {}, secretHeaders, apiKey ?? '', proxy ?? '', timeouts]);
     const cached = this.clients.get(endpoint.id);
     if (cached?.signature === signature) return cached.client;
     void cached?.client.close();
-    const client = createClient({ baseUrl: endpoint.baseUrl, apiKey, headers: endpoint.headers, secretHeaders, proxy });
+    const client = createClient({ baseUrl: endpoint.baseUrl, apiKey, headers: endpoint.headers, secretHeaders, proxy, ...timeouts });
     this.clients.set(endpoint.id, { signature, client });
     return client;
   }
@@ -62,6 +64,8 @@ export class Gateways implements vscode.Disposable {
       chatUrl: stripSecrets(safeChatUrl(e.baseUrl)),
       hasKey: !!(await readApiKey(this.context.secrets, e)),
       keyFromEnv: !!(e.apiKeyEnv && process.env[e.apiKeyEnv]),
+      ...(validTimeout(e.timeoutMs) ? { timeoutMs: e.timeoutMs } : {}),
+      ...(validTimeout(e.idleTimeoutMs) ? { idleTimeoutMs: e.idleTimeoutMs } : {}),
     })));
   }
 

@@ -120,6 +120,8 @@ export class TurnPlanner {
         images: vscode.l10n.t('Images were not sent: vision is turned off for this model in its settings.'),
         reasoning: vscode.l10n.t('Reasoning parameters were not sent: reasoning is turned off for this model in its settings.'),
         json: vscode.l10n.t('This model has JSON mode turned off in its settings: JSON was asked for in words instead.'),
+        files: vscode.l10n.t('Documents were not sent: turn on "files" in this model\'s settings if it reads them.'),
+        audio: vscode.l10n.t('Audio was not sent: turn on "audio" in this model\'s settings if it hears it.'),
       })[a],
       fix: (f) => this.compatibility.notice(model, f),
       context: {

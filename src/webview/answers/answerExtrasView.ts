@@ -2,6 +2,7 @@
 // image model returned, and web search citations (markers in the text, the sources under it).
 import type { MessageRecord } from '../../shared/conversation';
 import { openImageViewer, answerImages } from './answerImages';
+import { audioBlock, imageLinks, refusalBlock } from './answerFacts';
 import { citationSources, placeCitationMarkers, sourcesList, withCitationPlaceholders } from './citationsView';
 import { el } from '../dom';
 import { isJsonAnswer, jsonAnswerView } from './jsonTreeView';
@@ -48,6 +49,6 @@ export class AnswerExtras {
       this.content.before(this.jsonSlot);
       this.jsonSlot.replaceChildren(jsonAnswerView(m, this.content));
     }
-    this.root.replaceChildren(answerImages(m), sources.length ? sourcesList(sources) : '');
+    this.root.replaceChildren(refusalBlock(m), audioBlock(m), answerImages(m), imageLinks(m), sources.length ? sourcesList(sources) : '');
   }
 }

@@ -38,6 +38,9 @@ export class Composer {
       iconButton(t('Attach the selection'), 'selection', 'attach-selection', () => send({ type: 'attach', kind: 'selection' })),
       iconButton(t('Attach a file'), 'file-add', 'attach-file', () => send({ type: 'attach', kind: 'file' })),
       iconButton(t('Attach an image'), 'file-media', 'attach-image', () => send({ type: 'attach', kind: 'image' })),
+      iconButton(t('Attach an image by its URL'), 'link', 'attach-image-url', () => send({ type: 'attach', kind: 'imageUrl' })),
+      iconButton(t('Attach a document (PDF, ...)'), 'file-pdf', 'attach-document', () => send({ type: 'attach', kind: 'document' })),
+      iconButton(t('Attach audio (wav, mp3)'), 'mic', 'attach-audio', () => send({ type: 'attach', kind: 'audio' })),
       el('span', { className: 'spacer' }), this.stopButton, this.sendButton);
     this.root = el('div', { className: 'composer' }, this.chips, this.suggestions, this.input, tools);
 
@@ -45,7 +48,10 @@ export class Composer {
     this.stopButton.addEventListener('click', () => send({ type: 'stop' }));
     this.input.addEventListener('keydown', (e) => this.onKey(e));
     this.input.addEventListener('input', () => this.onInput());
-    this.input.addEventListener('paste', (e) => this.takeImages(e.clipboardData?.files, e));
+    this.input.addEventListener('paste', (e) => {
+      this.takeImages(e.clipboardData?.files, e);
+      if (!e.defaultPrevented) this.takeImageUrl(e.clipboardData?.getData('text/plain') ?? '', e);
+    });
     this.root.addEventListener('dragover', (e) => e.preventDefault());
     this.root.addEventListener('drop', (e) => this.takeImages(e.dataTransfer?.files, e));
 
@@ -77,7 +83,7 @@ export class Composer {
 
   addAttachments(list: Attachment[]): void {
     for (const a of list) {
-      if (!this.attachments.some((x) => x.kind === a.kind && x.label === a.label && x.dataUrl === a.dataUrl)) this.attachments.push(a);
+      if (!this.attachments.some((x) => x.kind === a.kind && x.label === a.label && x.dataUrl === a.dataUrl && x.url === a.url)) this.attachments.push(a);
     }
     this.renderChips();
     this.saveDraft();
@@ -178,6 +184,15 @@ export class Composer {
     }
   }
 
+  /** A pasted https link to an image file becomes an image attachment by URL (the panel never loads it). */
+  private takeImageUrl(text: string, e: Event): void {
+    const url = text.trim();
+    if (url.length > 2048 || !/^https:\/\/[^\s/?#]+\/[^\s]*\.(png|jpe?g|gif|webp)(\?[^\s#]*)?$/i.test(url)) return;
+    e.preventDefault();
+    const label = decodeURIComponentSafe(url.split('?')[0].split('/').pop() ?? '') || url;
+    this.addAttachments([{ kind: 'image', label, url, detail: 'auto' }]);
+  }
+
   private renderChips(): void {
     this.chips.replaceChildren(...this.attachments.map((a, i) => {
       const remove = iconButton(t('Remove'), 'close', 'remove-attachment', () => {
@@ -185,9 +200,24 @@ export class Composer {
         this.renderChips();
         this.saveDraft();
       });
-      const thumb = a.kind === 'image' && a.dataUrl ? el('img', { src: a.dataUrl, alt: '', className: 'thumb' }) : '';
-      return el('span', { className: `chip ${a.kind}`, testId: 'attachment', title: a.path ?? a.label }, thumb, a.label, remove);
+      // Only an image's own bytes show as a thumbnail; one by URL is named, never fetched.
+      const thumb = a.kind === 'image' && a.dataUrl ? el('img', { src: a.dataUrl, alt: '', className: 'thumb' })
+        : a.kind === 'image' && a.url ? el('span', { className: 'codicon codicon-link', attrs: { 'aria-hidden': 'true' } }) : '';
+      return el('span', { className: `chip ${a.kind}`, testId: 'attachment', title: a.url ?? a.path ?? a.label, data: { kind: a.kind } },
+        thumb, a.label, a.kind === 'image' ? this.detailPicker(a) : '', remove);
     }));
+  }
+
+  /** `detail` per image: how closely the model looks (auto / low / high), sent with its image_url part. */
+  private detailPicker(a: Attachment): HTMLSelectElement {
+    const select = el('select', { className: 'image-detail', testId: 'image-detail', title: t('Image detail'), attrs: { 'aria-label': t('Image detail') } },
+      ...(['auto', 'low', 'high'] as const).map((d) => el('option', { value: d, textContent: d === 'auto' ? t('detail: auto') : d === 'low' ? t('detail: low') : t('detail: high') })));
+    select.value = a.detail ?? 'auto';
+    select.addEventListener('change', () => {
+      a.detail = select.value as 'auto' | 'low' | 'high';
+      this.saveDraft();
+    });
+    return select;
   }
 
   /** The draft lives in the webview state (hide/show) and in the host (reloads). */
@@ -195,5 +225,13 @@ export class Composer {
     saveViewState({ draft: this.input.value, attachments: this.attachments, lastPrompt: this.lastPrompt });
     if (this.draftTimer) clearTimeout(this.draftTimer);
     this.draftTimer = setTimeout(() => send({ type: 'draft', text: this.input.value }), 300);
+  }
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
   }
 }

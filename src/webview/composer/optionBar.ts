@@ -11,8 +11,9 @@ const contextSizes = ['low', 'medium', 'high'] as const;
 // Gemini's image_config values.
 const aspectRatios = ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9'];
 const imageSizes = ['1K', '2K', '4K'];
-const maxCandidates = 4;
-const maxTopLogprobs = 5;
+// The gateways document `n` up to 8 and `top_logprobs` up to 20.
+const maxCandidates = 8;
+const topLogprobChoices = [0, 1, 2, 3, 4, 5, 10, 15, 20];
 
 type Control = { menu: OptionMenu; state: (o: RequestOptions) => MenuState; pick: (o: RequestOptions, value: string) => RequestOptions | undefined };
 
@@ -167,8 +168,7 @@ function logprobsState(o: RequestOptions): MenuState {
     on: top !== undefined,
     entries: [
       choice(t('Off'), 'off', top === undefined),
-      ...Array.from({ length: maxTopLogprobs + 1 }, (_, k) =>
-        choice(k === 0 ? t('Chosen tokens only') : t('Top {0} alternatives', k), String(k), top === k)),
+      ...topLogprobChoices.map((k) => choice(k === 0 ? t('Chosen tokens only') : t('Top {0} alternatives', k), String(k), top === k)),
     ],
   };
 }

@@ -32,7 +32,7 @@ export class ModelSettingsForm {
       el('p', { className: 'muted', textContent: t('Empty means not set: the parameter is not sent.') }),
       group(t('Sampling'),
         ...['temperature', 'top_p', 'top_k', 'min_p', 'max_tokens', 'max_completion_tokens'].map((n) => number(n)),
-        area('stop', 'stop', t('One per line, or comma separated')),
+        area('stop', 'stop', t('One exact string per line (at most 4); \\n is a line break, \\t a tab, \\\\ a backslash')),
         ...['presence_penalty', 'frequency_penalty', 'repetition_penalty', 'seed'].map((n) => number(n)),
         area('logit_bias', 'logit_bias', '{"50256": -100}'),
         text('user', 'user')),
@@ -50,7 +50,17 @@ export class ModelSettingsForm {
         select('capability-vision', t('Vision (images in)')),
         select('capability-reasoning', t('Reasoning')),
         select('capability-json', t('JSON mode')),
-        select('tool-format', t('Tool call format'))),
+        select('capability-files', t('Files (PDF and other documents in)')),
+        select('capability-audio', t('Audio in (wav, mp3)'))),
+      group(t('Tools'),
+        select('tool-format', t('Tool call format')),
+        select('tool_choice', 'tool_choice'),
+        text('tool-choice-name', t('Tool to call (with tool_choice "named")'), 'read_file'),
+        select('parallel_tool_calls', 'parallel_tool_calls'),
+        select('strict-tools', t('Strict schemas (function.strict, for tools whose schema allows it)'))),
+      group(t('Audio answers'),
+        text('audio-voice', t('Voice (empty: answers in text only)'), 'alloy'),
+        select('audio-format', t('Audio format'))),
       group(t('System prompt'),
         area('system-prompt', t('System prompt for this model (markdown)'), t('Empty: gatewayChat.systemPrompt')),
         select('system-prompt-mode', t('With the global system prompt')),
@@ -164,7 +174,7 @@ export class ModelSettingsForm {
   private select(name: keyof typeof selectOptions): HTMLSelectElement {
     const label = (v: string) => ({
       '': t('Not set'), on: t('On'), off: t('Off'), top: 'enable_thinking', extra_body: 'extra_body.enable_thinking',
-      replace: t('Replace it'), append: t('Append to it'),
+      replace: t('Replace it'), append: t('Append to it'), named: t('A named tool'),
     } as Record<string, string>)[v] ?? v;
     return el('select', {}, ...selectOptions[name].map((v) => el('option', { value: v, textContent: label(v) })));
   }

@@ -2,6 +2,7 @@
 // host's password box (the webview never sees a key), and Test connection.
 import type { EndpointDraft, EndpointSummary } from '../../shared/protocol';
 import { chatCompletionsUrl } from '../../shared/gatewayUrl';
+import { defaultTimeouts, maxTimeoutMs } from '../../shared/endpointTimeouts';
 import { el, textButton } from '../dom';
 import { t } from '../i18n';
 import { send } from '../vscodeApi';
@@ -13,6 +14,9 @@ export class SetupView {
   private readonly baseUrl = el('input', { type: 'url', testId: 'setup-base-url', placeholder: 'https://api.example.com/v1' });
   private readonly headers = el('textarea', { testId: 'setup-headers', rows: 2, placeholder: 'X-Org-Id: 123' });
   private readonly preview = el('code', { testId: 'setup-url-preview' });
+  // Seconds in the form, ms in settings; empty means the default.
+  private readonly timeout = el('input', { type: 'text', testId: 'setup-timeout', placeholder: String(defaultTimeouts.timeoutMs / 1000), attrs: { inputmode: 'numeric' } });
+  private readonly idleTimeout = el('input', { type: 'text', testId: 'setup-idle-timeout', placeholder: String(defaultTimeouts.idleTimeoutMs / 1000), attrs: { inputmode: 'numeric' } });
   private readonly result = el('div', { className: 'setup-result', testId: 'setup-result', attrs: { role: 'status' } });
   private readonly keyState = el('span', { className: 'muted', testId: 'setup-key-state' });
   private endpoints: EndpointSummary[] = [];
@@ -27,6 +31,12 @@ export class SetupView {
       field(t('Base URL'), this.baseUrl),
       el('div', { className: 'muted' }, t('Requests go to'), ' ', this.preview),
       field(t('Extra headers (one "Name: value" per line, optional)'), this.headers),
+      // Folded: the defaults suit almost everyone, and the first-run form stays short.
+      el('details', { className: 'setup-timeouts', testId: 'setup-timeouts' },
+        el('summary', { textContent: t('Timeouts (optional)') }),
+        field(t('Wait for the answer to start, seconds (0: no limit)'), this.timeout),
+        field(t('Longest silence while streaming, seconds (0: no limit)'), this.idleTimeout),
+        el('div', { className: 'muted', textContent: t('Empty: long enough for reasoning models that think silently.') })),
       el('div', { className: 'setup-actions' },
         textButton(t('Save endpoint'), 'setup-save', () => send({ type: 'saveEndpoint', endpoint: this.draft() }), 'primary'),
         textButton(t('Set API key...'), 'setup-key', () => send({ type: 'setApiKey', endpointId: this.draft().id })),
@@ -54,6 +64,9 @@ export class SetupView {
       this.id.value = first.id;
       this.baseUrl.value = first.baseUrl;
       this.headers.value = Object.entries(first.headers).map(([k, v]) => `${k}: ${v}`).join('\n');
+      this.timeout.value = first.timeoutMs !== undefined ? String(first.timeoutMs / 1000) : '';
+      if (first.timeoutMs !== undefined || first.idleTimeoutMs !== undefined) this.timeout.closest('details')!.open = true;
+      this.idleTimeout.value = first.idleTimeoutMs !== undefined ? String(first.idleTimeoutMs / 1000) : '';
       this.updatePreview();
     }
     this.updateKeyState();
@@ -70,7 +83,12 @@ export class SetupView {
       const i = line.indexOf(':');
       if (i > 0) headers[line.slice(0, i).trim()] = line.slice(i + 1).trim();
     }
-    return { id: this.id.value.trim().replace(/\//g, '-') || 'relay', name: this.name.value.trim(), baseUrl: this.baseUrl.value.trim(), headers };
+    const timeoutMs = seconds(this.timeout.value);
+    const idleTimeoutMs = seconds(this.idleTimeout.value);
+    return {
+      id: this.id.value.trim().replace(/\//g, '-') || 'relay', name: this.name.value.trim(), baseUrl: this.baseUrl.value.trim(), headers,
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(idleTimeoutMs !== undefined ? { idleTimeoutMs } : {}),
+    };
   }
 
   /** The exact URL the client will call, by the client's own rule. */
@@ -89,4 +107,12 @@ export class SetupView {
     const e = this.endpoints.find((x) => x.id === this.draft().id);
     this.keyState.textContent = e?.hasKey ? (e.keyFromEnv ? t('Key from the environment') : t('Key stored')) : t('No key yet');
   }
+}
+
+/** Whole seconds typed into the form as ms; anything else (empty, words, beyond an hour) is the default. */
+function seconds(text: string): number | undefined {
+  const v = text.trim();
+  if (!/^\d{1,4}$/.test(v)) return undefined;
+  const ms = Number(v) * 1000;
+  return ms <= maxTimeoutMs ? ms : undefined;
 }

@@ -13,7 +13,8 @@ import { renderToolCalls } from './toolCallView';
 import { renderCheckpoint } from './checkpointView';
 import { contextSourcesRow } from './contextSourcesView';
 import { noticeList, requestActions } from './requestActions';
-import { usageText } from './usageText';
+import { usageText, usageTooltip } from './usageText';
+import { finishReasonLine, servedModelChip } from '../answers/answerFacts';
 import { send } from '../vscodeApi';
 
 export class MessageView {
@@ -207,7 +208,7 @@ export class MessageView {
       this.reasoning.summary.textContent = m.reasoningMs !== undefined ? t('Thought for {0} s', (m.reasoningMs / 1000).toFixed(1)) : t('Reasoning');
     }
     this.renderTools();
-    this.errorSlot.replaceChildren(noticeList(m));
+    this.errorSlot.replaceChildren(noticeList(m), finishReasonLine(m, this.isLast()), m.status !== 'streaming' ? servedModelChip(m) : '');
     if (m.error && (m.status === 'error' || m.status === 'interrupted')) this.errorSlot.append(this.errorBlock(m));
     const actions: HTMLElement[] = [];
     if (m.status !== 'streaming') {
@@ -222,8 +223,9 @@ export class MessageView {
       actions.push(...requestActions(m));
     }
     const usage = m.role === 'assistant' && m.usage ? usageText(m.usage) : '';
+    const facts = m.role === 'assistant' && m.status !== 'streaming' ? usageTooltip(m) : '';
     this.footer.replaceChildren(
-      usage ? el('span', { className: 'usage', testId: 'usage', textContent: usage }) : '',
+      usage ? el('span', { className: 'usage', testId: 'usage', textContent: usage, title: facts }) : '',
       el('span', { className: 'actions' }, ...actions),
     );
   }
@@ -258,7 +260,8 @@ export class MessageView {
       if (e.kind === 'config' && e.reason === 'noKey') buttons.push(textButton(t('Set API key'), 'set-key', () => send({ type: 'setApiKey', endpointId: e.endpointId })));
       if (e.kind === 'auth' && m.model) buttons.push(textButton(t('Set API key'), 'set-key', () => send({ type: 'setApiKey', endpointId: m.model!.split('/')[0] })));
     }
-    return el('div', { className: `error ${interrupted ? 'interrupted' : ''}`, testId: 'error', attrs: { role: 'alert' }, data: { kind: e.kind } },
+    return el('div', { className: `error ${interrupted ? 'interrupted' : ''}`, testId: 'error', attrs: { role: 'alert' }, data: { kind: e.kind },
+      title: e.kind !== 'config' && e.type ? `error.type: ${e.type}` : '' },
       el('div', { className: 'error-headline', textContent: headline }),
       errorDetail(e) && el('div', { className: 'error-detail', textContent: errorDetail(e) }),
       buttons.length ? el('div', { className: 'error-actions' }, ...buttons) : '');

@@ -1,4 +1,4 @@
-import type { UsageInfo } from '../../shared/conversation';
+import type { MessageRecord, UsageInfo } from '../../shared/conversation';
 import { t } from '../i18n';
 
 /** "prompt 12 · completion 30 · cached 4 · reasoning 10 · first token 0.3 s · 42.1 tok/s · $0.0012" */
@@ -36,4 +36,23 @@ export function formatCost(cost: number, currency = '$'): string {
   if (cost <= 0) return `${currency}0`;
   const decimals = cost >= 1 ? 2 : Math.min(10, 1 - Math.floor(Math.log10(cost)));
   return `${currency}${cost.toFixed(decimals)}`;
+}
+
+/** Everything the gateway said about the answer, one fact a line, for the usage tooltip. */
+export function usageTooltip(m: MessageRecord): string {
+  const u = m.usage ?? {};
+  const lines: string[] = [];
+  const add = (label: string, v: string | number | undefined) => { if (v !== undefined && v !== '') lines.push(`${label}: ${v}`); };
+  add('prompt_tokens', u.promptTokens);
+  add('completion_tokens', u.completionTokens);
+  add('total_tokens', u.totalTokens);
+  for (const [k, v] of Object.entries(u.promptDetails ?? {})) add(`prompt_tokens_details.${k}`, v);
+  for (const [k, v] of Object.entries(u.completionDetails ?? {})) add(`completion_tokens_details.${k}`, v);
+  if (u.durationMs !== undefined) add(t('duration'), `${(u.durationMs / 1000).toFixed(2)} s`);
+  add('model', m.servedModel);
+  add('finish_reason', m.finishReason);
+  add('system_fingerprint', m.systemFingerprint);
+  add('service_tier', m.serviceTier);
+  if (m.error && m.error.kind !== 'config') add('error.type', m.error.type);
+  return lines.join('\n');
 }

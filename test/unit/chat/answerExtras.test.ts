@@ -8,9 +8,38 @@ const choice = (over: Partial<AssembledChoice> = {}): AssembledChoice => ({
 const response = (...choices: AssembledChoice[]): AssembledResponse => ({ id: 'r', model: 'm', choices, usage: null });
 
 describe('answerExtras: what an answer carries besides its text', () => {
-  it('takes nothing from a plain answer, or from no answer', () => {
-    assert.deepEqual(answerExtras(response(choice()), 1), {});
+  it('takes only the finish reason from a plain answer, and nothing from no answer', () => {
+    assert.deepEqual(answerExtras(response(choice()), 1), { finishReason: 'stop' });
+    assert.deepEqual(answerExtras(response(choice({ finishReason: null })), 1), {});
     assert.deepEqual(answerExtras(response(), 1), {});
+  });
+
+  it('keeps the finish reason, the refusal, the served model, the fingerprint and the tier', () => {
+    const r: AssembledResponse = { ...response(choice({ content: '', refusal: 'I cannot help with that.', finishReason: 'content_filter' })),
+      model: 'gpt-4o-mini-2024-07-18', systemFingerprint: 'fp_44709d6fcb', serviceTier: 'flex' };
+    assert.deepEqual(answerExtras(r, 1, { model: 'gpt-4o' }), {
+      servedModel: 'gpt-4o-mini-2024-07-18', systemFingerprint: 'fp_44709d6fcb', serviceTier: 'flex',
+      finishReason: 'content_filter', refusal: 'I cannot help with that.',
+    });
+    assert.equal(answerExtras({ ...r, model: 'gpt-4o' }, 1, { model: 'gpt-4o' }).servedModel, undefined, 'the asked-for model is not news');
+    assert.equal(answerExtras(r, 1).servedModel, undefined, 'nothing to compare with');
+  });
+
+  it('remote images become links; data: images stay images', () => {
+    const extras = answerExtras(response(choice({ images: [{ url: 'https://cdn.example/a.png' }, { url: 'data:image/png;base64,AAAA', mimeType: 'image/png' }, { url: 'ftp://x/y.png' }] })), 1);
+    assert.deepEqual(extras.imageLinks, ['https://cdn.example/a.png']);
+    assert.deepEqual(extras.images, [{ dataUrl: 'data:image/png;base64,AAAA', mimeType: 'image/png' }]);
+  });
+
+  it('a spoken answer becomes a playable data: URL with its transcript (pcm16 gets a WAV header)', () => {
+    const audio = { id: 'audio_1', data: 'AAAA', transcript: 'Hello there.', expiresAt: 1_700_000_000 };
+    assert.deepEqual(answerExtras(response(choice({ content: '', audio })), 1, { audioFormat: 'mp3' }).audio,
+      { dataUrl: 'data:audio/mpeg;base64,AAAA', format: 'mp3', transcript: 'Hello there.', id: 'audio_1', expiresAt: 1_700_000_000 });
+    const pcm = answerExtras(response(choice({ content: '', audio: { data: Buffer.from([1, 0, 2, 0]).toString('base64'), transcript: 'x' } })), 1, { audioFormat: 'pcm16' }).audio!;
+    const wav = Buffer.from(pcm.dataUrl!.split(',')[1], 'base64');
+    assert.equal(wav.subarray(0, 4).toString('ascii'), 'RIFF');
+    assert.equal(wav.readUInt32LE(24), 24_000, '24 kHz');
+    assert.deepEqual([...wav.subarray(44)], [1, 0, 2, 0]);
   });
 
   it('reads url_citation annotations, nested (OpenAI) and flat', () => {

@@ -30,6 +30,20 @@ describe('llm: stream and complete assemble the same response', function () {
     });
   }
 
+  it('a spoken answer, the fingerprint and the tier: streamed pieces join to what a whole answer says', async () => {
+    const client = h.client();
+    const answer = { content: '', audio: { id: 'audio_1', data: 'UklGRiQAAABXQVZFZm10IBAAAAABAAEA', transcript: 'Hello from the model.', expires_at: 1_700_000_600 },
+      model: 'gpt-4o-audio-preview-2024-12-17', systemFingerprint: 'fp_abc123', serviceTier: 'default', refusal: 'partly declined' };
+    h.gw.route('audio', { answer, stream: { pieces: 3 } });
+    const streamed = await collect(client.stream(req('audio')));
+    const whole = await client.complete(req('audio'));
+    for (const r of [streamed.done!, whole]) {
+      assert.deepEqual(r.choices[0].audio, { id: 'audio_1', data: answer.audio.data, transcript: answer.audio.transcript, expiresAt: 1_700_000_600 });
+      assert.equal(r.choices[0].refusal, 'partly declined');
+      assert.deepEqual([r.model, r.systemFingerprint, r.serviceTier], ['gpt-4o-audio-preview-2024-12-17', 'fp_abc123', 'default']);
+    }
+  });
+
   it('n > 1: interleaved choices are kept apart by index', async () => {
     const client = h.client();
     h.gw.route('n3', { answer: FIXTURES.nChoices, stream: { pieces: 6 } });

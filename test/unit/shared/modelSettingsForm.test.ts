@@ -28,7 +28,7 @@ describe('model settings form: mapping to gatewayChat.models', () => {
         params: {
           temperature: 0.3, top_p: 0.9, top_k: 40, min_p: 0.05, max_tokens: 256, max_completion_tokens: 512,
           presence_penalty: -0.5, frequency_penalty: 0.5, repetition_penalty: 1.1, seed: 7,
-          stop: ['END', '###', 'STOP'], logit_bias: { 50256: -100 }, user: 'alice', stream: false, reasoning_effort: 'high', separate_reasoning: true,
+          stop: ['END', '###, STOP'], logit_bias: { 50256: -100 }, user: 'alice', stream: false, reasoning_effort: 'high', separate_reasoning: true,
         },
         body: { extra_body: { top_k: 20, enable_thinking: true }, thinking: { type: 'enabled' } },
         omit: ['stream_options', 'parallel_tool_calls'],
