@@ -56,7 +56,7 @@ export class ChatSession {
    */
   private post(m: HostToWebview): void {
     if (m.type !== 'delta') this.batcher.flush();
-    this.post(m);
+    this.ports.post(m);
   }
 
   constructor(private readonly ports: SessionPorts) {

@@ -59,7 +59,11 @@ export class GatewayModelProvider implements vscode.LanguageModelChatProvider, v
     const refresh = this.stale || !options.silent;
     this.stale = false;
     const groups = await this.deps.gateways.modelGroups(refresh);
-    return lmModels(groups, modelSettingsFor);
+    // The window the panel uses: the one /models stated (every field the context layer knows), cached with the list.
+    return lmModels(groups, modelSettingsFor, (ref) => {
+      const window = this.deps.gateways.contextWindow(ref);
+      return window ? { context_length: window } : undefined;
+    });
   }
 
   private async askForMissing(): Promise<void> {
