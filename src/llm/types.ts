@@ -194,6 +194,16 @@ export interface EndpointConfig {
   maxRetries?: number;
   /** Explicit proxy URL; otherwise HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured. */
   proxy?: string;
+  /** Hosts that bypass the proxy (`example.com`, `.corp`, `10.0.0.1:8080`, `*`); otherwise NO_PROXY. */
+  noProxy?: string[];
+  /** False: the proxy's certificate, and the one shown through it, are not checked. Default true. */
+  proxyStrictSSL?: boolean;
+  /** A PEM file of certificate authorities trusted for this gateway, beside the usual ones. */
+  caFile?: string;
+  /** False: the gateway's certificate is not checked at all (an escape hatch). Default true. */
+  rejectUnauthorized?: boolean;
+  /** A header (`X-Session-Id`) that carries `CallOptions.sessionId`, for relays that route by it. */
+  sessionHeader?: string;
   /** Base of the exponential backoff, ms. Default 500; tests shrink it. */
   retryBaseMs?: number;
 }
@@ -207,6 +217,8 @@ export interface CallOptions {
   onRetry?: (r: RetryInfo) => void;
   /** Sees every attempt as it goes over the wire (the request inspector); keys are redacted before it does. */
   trace?: (e: TraceEvent) => void;
+  /** Stable per conversation; sent in the endpoint's `sessionHeader` when it has one. */
+  sessionId?: string;
 }
 
 /**

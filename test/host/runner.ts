@@ -26,6 +26,9 @@ const workspaceFiles: Record<string, string> = {
     'gatewayChat.tools.autoApproveReadOnly': true,
     'gatewayChat.tools.maxSteps': 100000,
     'gatewayChat.prompts': { explain: 'Explain it like a pirate: {{selection}}' },
+    // ...and to send everything through its own proxy, unchecked.
+    'http.proxy': 'http://127.0.0.1:9',
+    'http.proxyStrictSSL': false,
   }),
 };
 

@@ -9,6 +9,7 @@ import { hideDraftSecrets } from '../../shared/endpointDraftSecrets';
 import { stripSecrets } from '../../shared/gatewayUrl';
 import { readApiKey, readEndpoints, withStoredSecrets, type EndpointConfig } from './endpoints';
 import { windowFromModelEntry } from '../../chat/context/window';
+import { networkConfig, type NetworkConfig } from './networkSettings';
 
 const modelsCacheKey = 'gatewayChat.modelsCache';
 const modelsCacheMs = 10 * 60_000;
@@ -21,6 +22,7 @@ export class Gateways implements vscode.Disposable {
   private readonly modelsChanged = new vscode.EventEmitter<void>();
   /** The cached model lists changed (a refresh found other models): VS Code's model list follows. */
   readonly onDidChangeModels = this.modelsChanged.event;
+  private warnedInsecure = new Set<string>();
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {}
 
@@ -42,17 +44,29 @@ export class Gateways implements vscode.Disposable {
     return { client: this.client(endpoint, apiKey) };
   }
 
-  /** Clients are pooled per endpoint and rebuilt when its URL, headers, key or proxy change. */
+  /** Clients are pooled per endpoint and rebuilt when its URL, headers, key, proxy or certificates change. */
   private client(endpoint: EndpointConfig, apiKey: string | undefined): GatewayClient {
-    const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy') || undefined;
+    const network = networkConfig(endpoint);
     const secretHeaders = stringList(endpoint.secretHeaders);
-    const signature = JSON.stringify([endpoint.baseUrl, endpoint.headers ?? {}, secretHeaders, apiKey ?? '', proxy ?? '']);
+    const signature = JSON.stringify([endpoint.baseUrl, endpoint.headers ?? {}, secretHeaders, apiKey ?? '', network]);
     const cached = this.clients.get(endpoint.id);
     if (cached?.signature === signature) return cached.client;
     void cached?.client.close();
-    const client = createClient({ baseUrl: endpoint.baseUrl, apiKey, headers: endpoint.headers, secretHeaders, proxy });
+    this.warnIfInsecure(endpoint.id, network);
+    const client = createClient({ baseUrl: endpoint.baseUrl, apiKey, headers: endpoint.headers, secretHeaders, ...network });
     this.clients.set(endpoint.id, { signature, client });
     return client;
+  }
+
+  /** `rejectUnauthorized: false` is an escape hatch: said once per endpoint and window, and logged. */
+  private warnIfInsecure(endpointId: string, network: NetworkConfig): void {
+    if (network.rejectUnauthorized !== false || this.warnedInsecure.has(endpointId)) return;
+    this.warnedInsecure.add(endpointId);
+    this.log.warn(`Certificate checks are off for endpoint ${endpointId} (rejectUnauthorized: false).`);
+    void vscode.window.showWarningMessage(vscode.l10n.t(
+      'Certificate checks are off for "{0}" (rejectUnauthorized: false): anyone on the network path could read your key. Prefer "caFile" with the gateway\'s certificate.',
+      endpointId,
+    ));
   }
 
   async summaries(): Promise<EndpointSummary[]> {
@@ -72,7 +86,8 @@ export class Gateways implements vscode.Disposable {
       const known = readEndpoints().find((e) => e.id === draft.id);
       const apiKey = await readApiKey(this.context.secrets, { ...draft, apiKeyEnv: known?.apiKeyEnv });
       const secretHeaders = stringList(known?.secretHeaders);
-      const client = createClient({ baseUrl: draft.baseUrl, apiKey, headers: draft.headers, secretHeaders, maxRetries: 0, timeoutMs: 20_000 });
+      const network = networkConfig(known ?? {});
+      const client = createClient({ baseUrl: draft.baseUrl, apiKey, headers: draft.headers, secretHeaders, ...network, maxRetries: 0, timeoutMs: 20_000 });
       try {
         return { ok: true, count: (await client.listModels()).length };
       } finally {
