@@ -10,6 +10,7 @@ import { stripSecrets } from '../../shared/gatewayUrl';
 import { readApiKey, readEndpoints, withStoredSecrets, type EndpointConfig } from './endpoints';
 import { windowFromModelEntry } from '../../chat/context/window';
 import { networkConfig, type NetworkConfig } from './networkSettings';
+import { completeStep } from '../walkthrough';
 
 const modelsCacheKey = 'gatewayChat.modelsCache';
 const modelsCacheMs = 10 * 60_000;
@@ -89,7 +90,9 @@ export class Gateways implements vscode.Disposable {
       const network = networkConfig(known ?? {});
       const client = createClient({ baseUrl: draft.baseUrl, apiKey, headers: draft.headers, secretHeaders, ...network, maxRetries: 0, timeoutMs: 20_000 });
       try {
-        return { ok: true, count: (await client.listModels()).length };
+        const count = (await client.listModels()).length;
+        completeStep('connected');
+        return { ok: true, count };
       } finally {
         void client.close();
       }
@@ -117,6 +120,7 @@ export class Gateways implements vscode.Disposable {
           const w = windowFromModelEntry(m);
           if (w) windows[`${e.id}/${m.id}`] = w;
         }
+        completeStep('connected');
         return { ...base, models: models.map((m) => m.id).sort((a, b) => a.localeCompare(b)) };
       } catch (error) {
         this.log.warn(`Listing models of ${e.id} failed: ${(error as Error).message}`);
