@@ -93,4 +93,19 @@ describe('first run: setting up a gateway from the panel', function () {
     assert.equal(chat.path, '/v1/chat/completions', 'the pasted /chat/completions was not doubled');
     assert.equal(chat.headers['x-org'], 'team-7');
   });
+
+  it('the Getting Started walkthrough: connecting and picking a model completed their steps, the others wait for theirs', async () => {
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    await wb.answerQuickInput('Get started with Gateway Chat');
+    const step = (id: string) => wb.page.locator(`button.getting-started-step[data-step-id$="#${id}"]`);
+    await step('connect').waitFor({ timeout: 15_000 });
+    assert.equal(await wb.page.locator('button.getting-started-step[data-step-id*="gatewayChat.start#"]').count(), 4);
+    const checked = async (id: string) => (await step(id).getAttribute('aria-checked')) === 'true';
+    // Test connection listed the models; the model picker set the default model.
+    assert.deepEqual(
+      await Promise.all(['connect', 'pickModel', 'askSelection', 'approveTool'].map(checked)),
+      [true, true, false, false],
+    );
+    await wb.screenshot('walkthrough');
+  });
 });
