@@ -2,7 +2,7 @@
 // only `host:port` and the key travels inside TLS to the gateway), with which certificates trusted.
 import type { Dispatcher } from 'undici';
 import { readFile } from 'node:fs/promises';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates } from 'node:tls';
 import { GatewayError } from './errors';
 import type { EndpointConfig } from './types';
 import { CA_FILE_UNREADABLE } from '../shared/networkFailure';
@@ -23,16 +23,17 @@ export type NetworkOptions = Pick<EndpointConfig, 'proxy' | 'noProxy' | 'proxySt
  * cannot be replayed to another host.
  */
 export async function createDispatcher(o: NetworkOptions, url: string): Promise<Dispatcher> {
-  const ca = o.caFile ? [...rootCertificates, await readCa(o.caFile, url)] : undefined;
+  // Parsed once per client, not once per connection (the usual roots are some 150 certificates).
+  const trust = o.caFile ? { secureContext: createSecureContext({ ca: [...rootCertificates, await readCa(o.caFile, url)] }) } : {};
   const verifyGateway = o.rejectUnauthorized !== false;
   const verifyProxy = o.proxyStrictSSL !== false;
   return new (undici().EnvHttpProxyAgent)({
     ...(o.proxy ? { httpProxy: o.proxy, httpsProxy: o.proxy } : {}),
     ...(o.noProxy?.length ? { noProxy: o.noProxy.join(',') } : {}),
     proxyTunnel: true,
-    connect: { ca, rejectUnauthorized: verifyGateway },
-    requestTls: { ca, rejectUnauthorized: verifyGateway && verifyProxy },
-    proxyTls: { ca, rejectUnauthorized: verifyProxy },
+    connect: { ...trust, rejectUnauthorized: verifyGateway },
+    requestTls: { ...trust, rejectUnauthorized: verifyGateway && verifyProxy },
+    proxyTls: { ...trust, rejectUnauthorized: verifyProxy },
   });
 }
 
