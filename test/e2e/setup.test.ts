@@ -94,18 +94,22 @@ describe('first run: setting up a gateway from the panel', function () {
     assert.equal(chat.headers['x-org'], 'team-7');
   });
 
-  it('the Getting Started walkthrough: connecting and picking a model completed their steps, the others wait for theirs', async () => {
+  it('the Getting Started walkthrough: its steps tick when the user really connects and picks a model, the others wait', async () => {
     await wb.runCommand('Welcome: Open Walkthrough...');
     await wb.answerQuickInput('Get started with Gateway Chat');
     const step = (id: string) => wb.page.locator(`button.getting-started-step[data-step-id$="#${id}"]`);
     await step('connect').waitFor({ timeout: 15_000 });
     assert.equal(await wb.page.locator('button.getting-started-step[data-step-id*="gatewayChat.start#"]').count(), 4);
     const checked = async (id: string) => (await step(id).getAttribute('aria-checked')) === 'true';
-    // Test connection listed the models; the model picker set the default model.
-    assert.deepEqual(
-      await Promise.all(['connect', 'pickModel', 'askSelection', 'approveTool'].map(checked)),
-      [true, true, false, false],
-    );
+    // Opening a walkthrough page is no event: nothing ticks until the user does it with the page open.
+    assert.deepEqual(await Promise.all(['connect', 'pickModel', 'askSelection', 'approveTool'].map(checked)), [false, false, false, false]);
+
+    await panel.view.locator('[data-testid="setup-test"]').click();
+    await wb.page.locator('button.getting-started-step[data-step-id$="#connect"][aria-checked="true"]').waitFor({ timeout: 15_000 });
+    await panel.view.locator('[data-testid="model-picker"]').click();
+    await panel.view.locator('[data-testid="model-option"]').first().click();
+    await wb.page.locator('button.getting-started-step[data-step-id$="#pickModel"][aria-checked="true"]').waitFor({ timeout: 15_000 });
+    assert.deepEqual(await Promise.all(['connect', 'pickModel', 'askSelection', 'approveTool'].map(checked)), [true, true, false, false]);
     await wb.screenshot('walkthrough');
   });
 });
