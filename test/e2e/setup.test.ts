@@ -111,5 +111,19 @@ describe('first run: setting up a gateway from the panel', function () {
     await wb.page.locator('button.getting-started-step[data-step-id$="#pickModel"][aria-checked="true"]').waitFor({ timeout: 15_000 });
     assert.deepEqual(await Promise.all(['connect', 'pickModel', 'askSelection', 'approveTool'].map(checked)), [true, true, false, false]);
     await wb.screenshot('walkthrough');
+
+    // Approving a tool call the model made ticks its step; asking without a selection does not tick that one.
+    const model = userSettings()['gatewayChat.defaultModel'].replace(/^relay\//, '');
+    gw.route(model, { sequence: [
+      { answer: { toolCalls: [{ id: 'w1', name: 'create_file', arguments: JSON.stringify({ path: 'walkthrough-notes.md', content: '# Notes\n' }) }] } },
+      { answer: { content: 'Created it.' } },
+    ] });
+    await panel.send('Create walkthrough-notes.md');
+    const call = panel.view.locator('[data-testid="tool-call"][data-tool-name="create_file"]');
+    await call.locator('[data-testid="approve"]').click({ timeout: 30_000 });
+    await panel.waitForAnswer();
+    await wb.page.locator('button.getting-started-step[data-step-id$="#approveTool"][aria-checked="true"]').waitFor({ timeout: 15_000 });
+    assert.equal(fs.readFileSync(path.join(wb.server.workspace, 'walkthrough-notes.md'), 'utf8'), '# Notes\n');
+    assert.equal(await checked('askSelection'), false);
   });
 });
