@@ -117,15 +117,21 @@ describe('first run: setting up a gateway from the panel', function () {
     const step = (id: string) => wb.page.locator(`button.getting-started-step[data-step-id$="#${id}"]`);
     const checked = async (id: string) => (await step(id).getAttribute('aria-checked')) === 'true';
     const model = userSettings()['gatewayChat.defaultModel'].replace(/^relay\//, '');
+    const file = `walkthrough-${Date.now()}.md`;
     gw.route(model, { sequence: [
-      { answer: { toolCalls: [{ id: 'w1', name: 'create_file', arguments: JSON.stringify({ path: 'walkthrough-notes.md', content: '# Notes\n' }) }] } },
+      { answer: { toolCalls: [{ id: 'w1', name: 'create_file', arguments: JSON.stringify({ path: file, content: '# Notes\n' }) }] } },
       { answer: { content: 'Created it.' } },
     ] });
-    await panel.send('Create walkthrough-notes.md');
-    const call = panel.view.locator('[data-testid="tool-call"][data-tool-name="create_file"]');
-    await call.locator('[data-testid="approve"]').click({ timeout: 30_000 });
-    await panel.waitForAnswer();
-    await wb.page.locator('button.getting-started-step[data-step-id$="#approveTool"][aria-checked="true"]').waitFor({ timeout: 15_000 });
-    assert.equal(await checked('askSelection'), false);
+    try {
+      await panel.send(`Create ${file}`);
+      const call = panel.view.locator('[data-testid="tool-call"][data-tool-name="create_file"]').last();
+      await call.locator('[data-testid="approve"]').click({ timeout: 30_000 });
+      await wb.page.locator('button.getting-started-step[data-step-id$="#approveTool"][aria-checked="true"]').waitFor({ timeout: 15_000 });
+      await panel.waitForAnswer();
+      assert.equal(await checked('askSelection'), false);
+    } catch (e) {
+      console.log('walkthrough approval attempt failed:', e);
+      throw e;
+    }
   });
 });
