@@ -15,12 +15,49 @@ const common = {
 
 // Dependencies needed only once the extension talks to a gateway or checks a schema, bundled apart
 // in dist/vendor/ and required on first use: loading them with the extension was most of its
-// activation time (bench/footprint.ts).
-const lazyVendors = {
-  undici: 'undici', ajv: 'ajv', 'ajv/dist/2019': 'ajv-2019', 'ajv/dist/2020': 'ajv-2020',
+// activation time (bench/footprint.ts). Each vendor chunk holds only what src/ uses:
+// - undici: `request` and the three dispatchers src/llm uses (its index pulls in fetch, websockets,
+//   caches and mocks, 535 KB), less the modules in `leftOut` below.
+// - ajv: one copy of ajv's core behind its three draft classes (three separate bundles were 390 KB).
+const vendorSources = {
+  // `request(url, opts)` as undici's index makes it, for the one case src/llm/http.ts has: a string
+  // URL and its own dispatcher. The dispatchers call each other's API methods (ProxyAgent opens its
+  // tunnel with `connect`), which undici's index puts on Dispatcher.prototype: those two go there too.
+  undici: `const apiRequest = require('undici/lib/api/api-request.js');
+  Object.assign(require('undici/lib/dispatcher/dispatcher.js').prototype, { request: apiRequest, connect: require('undici/lib/api/api-connect.js') });
+  module.exports = {
+    request(url, opts) {
+      const u = new URL(url);
+      return apiRequest.call(opts.dispatcher, { ...opts, origin: u.origin, path: u.pathname + u.search, method: opts.method || 'GET' });
+    },
+    Agent: require('undici/lib/dispatcher/agent.js'),
+    ProxyAgent: require('undici/lib/dispatcher/proxy-agent.js'),
+    EnvHttpProxyAgent: require('undici/lib/dispatcher/env-http-proxy-agent.js'),
+  };`,
+  ajv: `module.exports = { Ajv: require('ajv').default, Ajv2019: require('ajv/dist/2019').default, Ajv2020: require('ajv/dist/2020').default };`,
   // Token counting for the context window (src/chat/context/tokens.ts), loaded on the first count.
-  'gpt-tokenizer/encoding/p50k_base': 'tokenizer',
+  tokenizer: `module.exports = require('gpt-tokenizer/encoding/p50k_base');`,
 };
+// undici modules the client never reaches, replaced by stubs that say so if it ever did: the SIMD
+// llhttp build (undici falls back to the portable one when it throws), HTTP/2 (only used when asked
+// for with allowH2) and the fetch body code (only for FormData and Blob bodies; the client sends
+// strings). About 120 KB of the chunk. SOCKS proxies (socks5:// in http.proxy) stay.
+const leftOut = {
+  'llhttp_simd-wasm': `throw new Error('not bundled: undici uses its portable llhttp build');`,
+  'client-h2': `module.exports = () => { throw new Error('not bundled: Gateway Chat speaks HTTP/1.1'); };`,
+  'web/fetch/body': `module.exports = { extractBody() { throw new Error('not bundled: the client sends text bodies only'); } };`,
+};
+const leftOutPattern = /(?:^|\/)(llhttp_simd-wasm|client-h2|web\/fetch\/body)(?:\.js)?$/;
+
+// What `require(...)` in src/ turns into in dist/extension.js: a call into the vendor chunk.
+const vendorShims = {
+  undici: `module.exports = require('./vendor/undici.js');`,
+  ajv: `module.exports = { default: require('./vendor/ajv.js').Ajv };`,
+  'ajv/dist/2019': `module.exports = { default: require('./vendor/ajv.js').Ajv2019 };`,
+  'ajv/dist/2020': `module.exports = { default: require('./vendor/ajv.js').Ajv2020 };`,
+  'gpt-tokenizer/encoding/p50k_base': `module.exports = require('./vendor/tokenizer.js');`,
+};
+const shimmed = new RegExp(`^(${Object.keys(vendorShims).map((m) => m.replace(/[/.]/g, '\\$&')).join('|')})$`);
 
 const extension = {
   ...common,
@@ -29,30 +66,39 @@ const extension = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['vscode'],
+  external: ['vscode', './vendor/*'],
   plugins: [{
     name: 'lazy-vendors',
     setup(build) {
-      const names = Object.keys(lazyVendors).map((m) => m.replace(/[/.]/g, '\\$&')).join('|');
-      build.onResolve({ filter: new RegExp(`^(${names})$`) }, (args) => ({ path: `./vendor/${lazyVendors[args.path]}.js`, external: true }));
+      build.onResolve({ filter: shimmed }, (args) => ({ path: args.path, namespace: 'vendor-shim' }));
       build.onResolve({ filter: /^\.\/sdkBundle$/ }, () => ({ path: './vendor/mcp-sdk.js', external: true }));
       // jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow: bundle its ESM build.
       build.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: require.resolve('jsonc-parser/lib/esm/main.js') }));
+      build.onLoad({ filter: /.*/, namespace: 'vendor-shim' }, (args) => ({ contents: vendorShims[args.path], loader: 'js' }));
     },
   }],
 };
 
 const vendors = {
   ...common,
-  entryPoints: {
-    ...Object.fromEntries(Object.entries(lazyVendors).map(([module, name]) => [name, require.resolve(module)])),
+  entryPoints: [
+    ...Object.keys(vendorSources).map((name) => ({ in: `vendor:${name}`, out: name })),
     // The MCP client (src/tools/mcp/sdk.ts requires it when the first server starts).
-    'mcp-sdk': 'src/tools/mcp/sdkBundle.ts',
-  },
+    { in: 'src/tools/mcp/sdkBundle.ts', out: 'mcp-sdk' },
+  ],
   outdir: 'dist/vendor',
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  plugins: [{
+    name: 'vendor-entries',
+    setup(build) {
+      build.onResolve({ filter: /^vendor:/ }, (args) => ({ path: args.path.slice('vendor:'.length), namespace: 'vendor-entry' }));
+      build.onLoad({ filter: /.*/, namespace: 'vendor-entry' }, (args) => ({ contents: vendorSources[args.path], loader: 'js', resolveDir: __dirname }));
+      build.onResolve({ filter: leftOutPattern }, (args) => ({ path: leftOutPattern.exec(args.path)[1], namespace: 'left-out' }));
+      build.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({ contents: leftOut[args.path], loader: 'js' }));
+    },
+  }],
 };
 
 const webview = {
@@ -79,7 +125,12 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Tests build the vendor chunks on their own (test/unit/llm/vendorBundle.test.ts).
+module.exports = { vendors };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -4,7 +4,8 @@ import type { AnswerDecoder } from './decoder';
 import { endpointSecrets } from './credentials';
 import { maskEchoedSecrets, maskResponse } from './echoMask';
 import { errorFromHttp, errorFromNetwork, GatewayError, MAX_MESSAGE_BYTES, redact, tooLargeError } from './errors';
-import { Attempt, createDispatcher, headerValue, readText, send, type SendInit } from './http';
+import { createDispatcher } from './dispatcher';
+import { Attempt, headerValue, readText, send, type SendInit } from './http';
 import { normalizeModels } from './models';
 import { backoffMs, MAX_RETRY_WAIT_MS, retryAfterFromHeaders, shouldRetryResponse, sleep } from './retry';
 import { SseReader } from './sse';
@@ -12,6 +13,10 @@ import { Tracer } from './trace';
 import type { AssembledResponse, CallOptions, ChatEvent, ChatRequest, EndpointConfig, GatewayClient, ModelInfo } from './types';
 import { wireFormat, type WireFormat } from './wireFormat';
 import { resolveUrls } from '../shared/gatewayUrl';
+import { version } from '../../package.json';
+
+/** Who is calling, for the relay's logs; never an SDK's `X-Stainless-*` headers, which some relay firewalls reject. */
+export const USER_AGENT = `gateway-chat/${version}`;
 
 const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_IDLE_MS = 120_000;
@@ -26,20 +31,30 @@ type RetryEvent = Extract<ChatEvent, { type: 'retry' }>;
 
 export function createClient(endpoint: EndpointConfig): GatewayClient {
   const urls = resolveUrls(endpoint.baseUrl);
-  const dispatcher = createDispatcher(endpoint.proxy);
+  // Made on the first request: it may read a CA file, and a failed read is tried again next time.
+  let dispatcher: Promise<Dispatcher> | undefined;
+  const dispatcherFor = (url: string): Promise<Dispatcher> => {
+    dispatcher ??= createDispatcher(endpoint, url).catch((e: unknown) => {
+      dispatcher = undefined;
+      throw e;
+    });
+    return dispatcher;
+  };
   const timeoutMs = endpoint.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const idleMs = endpoint.idleTimeoutMs ?? DEFAULT_IDLE_MS;
   const maxRetries = Math.max(0, endpoint.maxRetries ?? 2);
   const retryBaseMs = endpoint.retryBaseMs ?? 500;
 
   const secrets = endpointSecrets(endpoint);
-  const baseHeaders: Record<string, string> = {};
+  const baseHeaders: Record<string, string> = { 'user-agent': USER_AGENT };
   for (const [k, v] of Object.entries(endpoint.headers ?? {})) baseHeaders[k.toLowerCase()] = v;
   if (endpoint.apiKey) baseHeaders.authorization = `Bearer ${endpoint.apiKey}`;
 
-  function headersFor(accept: string, withBody: boolean): Record<string, string> {
+  function headersFor(accept: string, withBody: boolean, options: CallOptions = {}): Record<string, string> {
     const h: Record<string, string> = { accept, ...baseHeaders };
     if (withBody) h['content-type'] = 'application/json';
+    // The relay routes one conversation to one upstream (and its prompt cache) by this header.
+    if (endpoint.sessionHeader && options.sessionId) h[endpoint.sessionHeader.toLowerCase()] = options.sessionId;
     return h;
   }
 
@@ -52,7 +67,8 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
       return { error: new GatewayError('timeout', `The gateway sent nothing for ${seconds(idleMs)}`, url), retryable: false };
     }
     if (err instanceof GatewayError) return { error: err, retryable: false };
-    if ((err as Error)?.name === 'AbortError') return { error: aborted(url), retryable: false };
+    // A proxy's refusal is an AbortError too (undici's RequestAbortedError), though nothing aborted.
+    if ((err as Error)?.name === 'AbortError' && attempt.controller.signal.aborted) return { error: aborted(url), retryable: false };
     return errorFromNetwork(err, url, secrets);
   }
 
@@ -67,7 +83,7 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
       let waitMs: number | undefined;
       try {
         tracer.request(url, init);
-        const res = await send(dispatcher, url, init, attempt, timeoutMs);
+        const res = await send(await dispatcherFor(url), url, init, attempt, timeoutMs);
         tracer.response(res.statusCode, res.headers);
         if (res.statusCode >= 200 && res.statusCode < 300) return { res, attempt };
         attempt.startIdle(idleMs);
@@ -118,8 +134,8 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
     return error;
   }
 
-  function post(format: WireFormat, accept: string, body: Record<string, unknown>): SendInit {
-    return { method: 'POST', headers: { ...headersFor(accept, true), ...format.headers(endpoint.apiKey) }, body: JSON.stringify(body) };
+  function post(format: WireFormat, accept: string, body: Record<string, unknown>, options: CallOptions): SendInit {
+    return { method: 'POST', headers: { ...headersFor(accept, true, options), ...format.headers(endpoint.apiKey) }, body: JSON.stringify(body) };
   }
 
   function stream(request: ChatRequest, options: CallOptions = {}): AsyncGenerator<ChatEvent> {
@@ -129,7 +145,7 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
   async function* streamRaw(request: ChatRequest, options: CallOptions): AsyncGenerator<ChatEvent> {
     const format = wireFormat(options.api);
     const url = format.url(urls);
-    const init = post(format, 'text/event-stream', format.body(request, 'stream', options.omit));
+    const init = post(format, 'text/event-stream', format.body(request, 'stream', options.omit), options);
     for (let round = 0; ; round++) {
       const seen = { shown: false };
       try {
@@ -205,7 +221,7 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
   async function complete(request: ChatRequest, options: CallOptions = {}): Promise<AssembledResponse> {
     const format = wireFormat(options.api);
     const url = format.url(urls);
-    const init = post(format, 'application/json', format.body(request, 'complete', options.omit));
+    const init = post(format, 'application/json', format.body(request, 'complete', options.omit), options);
     const tracer = new Tracer(options.trace, secrets);
     const { res, attempt } = await openQuietly(url, init, options, tracer);
     const answer = format.decoder({ url, secrets });
@@ -309,7 +325,10 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
     balance: (options = {}) => readBalance((path) => getJson(path, options.signal)).catch(() => undefined),
     stream,
     complete,
-    close: () => dispatcher.close(),
+    close: async () => {
+      const d = await dispatcher?.catch(() => undefined);
+      await d?.close();
+    },
   };
 }
 

@@ -1,6 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import { maskSecrets } from '../shared/secrets';
 import type { AssembledResponse, GatewayErrorKind, GatewayErrorLike } from './types';
+import { assertNever } from '../shared/assertNever';
+import { networkFailureOf, PROXY_REFUSED, type NetworkFailure } from '../shared/networkFailure';
 import { stripSecrets } from '../shared/gatewayUrl';
 
 export type GatewayErrorInit = Pick<GatewayErrorLike, 'status' | 'code' | 'param' | 'type' | 'retryAfterMs' | 'partial' | 'interrupted'>;
@@ -175,16 +177,45 @@ export function errorFromStreamPayload(raw: string, url: string, secrets: readon
   });
 }
 
-const NETWORK_CODES_NOT_RETRIED = /^(ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_SSL|ERR_INVALID_URL|UND_ERR_INVALID_ARG)/;
+const NETWORK_CODES_NOT_RETRIED = /^(ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_SSL|ERR_INVALID_URL|UND_ERR_INVALID_ARG|UND_ERR_PRX_TLS|CA_FILE)/;
+
+/** A failed connection in words a user can act on, for the failures that have a name. */
+function explain(failure: NetworkFailure, detail: string): string {
+  switch (failure) {
+    case 'selfSigned':
+      return "The gateway's certificate is self-signed, so it cannot be trusted as it is. Add its certificate (PEM) to the endpoint as caFile";
+    case 'untrustedIssuer':
+      return "The gateway's certificate was issued by an authority this computer does not trust. Add that authority's certificate (PEM) to the endpoint as caFile";
+    case 'expired':
+      return "The gateway's certificate has expired";
+    case 'notYetValid':
+      return "The gateway's certificate is not valid yet (check this computer's clock)";
+    case 'hostnameMismatch':
+      return `The gateway's certificate is for another host name than the one in the base URL (${detail})`;
+    case 'notTls':
+      return 'The gateway did not answer with TLS: does the base URL say https:// for an http:// server?';
+    case 'proxyTls':
+      return `The proxy's certificate could not be trusted (${detail})`;
+    case 'caFile':
+    case 'proxyRefused':
+      return detail;
+    default:
+      return assertNever(failure);
+  }
+}
 
 /** Maps an undici / socket failure; `retryable` is false for TLS and argument errors. */
 export function errorFromNetwork(err: unknown, url: string, secrets: readonly string[]): { error: GatewayError; retryable: boolean } {
   const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
-  const code = e?.code ?? e?.cause?.code;
-  const detail = e?.cause?.message && e.cause.message !== e.message ? `${e.message} (${e.cause.message})` : e?.message;
-  const message = redact(`Connection to the gateway failed${code ? ` [${code}]` : ''}: ${detail ?? String(err)}`, secrets);
+  const proxyStatus = /^Proxy response \((\d+)\)/.exec(e?.message ?? '')?.[1];
+  const code = proxyStatus ? PROXY_REFUSED : (e?.code ?? e?.cause?.code);
+  const detail = proxyStatus
+    ? `The proxy refused to open a tunnel to the gateway (HTTP ${proxyStatus}${proxyStatus === '407' ? ': it wants credentials, which go in the proxy URL' : ''})`
+    : e?.cause?.message && e.cause.message !== e.message ? `${e.message} (${e.cause.message})` : e?.message ?? String(err);
+  const failure = networkFailureOf(code);
+  const message = failure ? `${explain(failure, detail)} [${code}]` : `Connection to the gateway failed${code ? ` [${code}]` : ''}: ${detail}`;
   return {
-    error: new GatewayError('network', message, url, { code }),
+    error: new GatewayError('network', redact(message, secrets), url, { code }),
     retryable: !(code && NETWORK_CODES_NOT_RETRIED.test(code)),
   };
 }

@@ -1,18 +1,7 @@
 import type { Dispatcher } from 'undici';
 
-// undici is most of the extension's code and loading it was most of the activation time (bench/):
-// it is loaded on the first request instead.
+// Loaded on the first request (see dispatcher.ts); esbuild.js bundles only the members used.
 const undici = (): typeof import('undici') => require('undici');
-
-/**
- * With a tunnel the proxy only sees `CONNECT host:port`; the Authorization header travels
- * inside the tunnel to baseUrl's host, never addressed to the proxy. Redirects are never
- * followed (undici's request does not), so the key cannot be replayed to another host.
- */
-export function createDispatcher(proxy: string | undefined): Dispatcher {
-  if (proxy) return new (undici().ProxyAgent)({ uri: proxy, proxyTunnel: true });
-  return new (undici().EnvHttpProxyAgent)({ proxyTunnel: true });
-}
 
 export type StopCause = 'user' | 'timeout' | 'idle';
 

@@ -231,6 +231,16 @@ export interface EndpointConfig {
   maxRetries?: number;
   /** Explicit proxy URL; otherwise HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured. */
   proxy?: string;
+  /** Hosts that bypass the proxy (`example.com`, `.corp`, `10.0.0.1:8080`, `*`); otherwise NO_PROXY. */
+  noProxy?: string[];
+  /** False: the proxy's certificate, and the one shown through it, are not checked. Default true. */
+  proxyStrictSSL?: boolean;
+  /** A PEM file of certificate authorities trusted for this gateway, beside the usual ones. */
+  caFile?: string;
+  /** False: the gateway's certificate is not checked at all (an escape hatch). Default true. */
+  rejectUnauthorized?: boolean;
+  /** A header (`X-Session-Id`) that carries `CallOptions.sessionId`, for relays that route by it. */
+  sessionHeader?: string;
   /** Base of the exponential backoff, ms. Default 500; tests shrink it. */
   retryBaseMs?: number;
 }
@@ -246,6 +256,8 @@ export interface CallOptions {
   trace?: (e: TraceEvent) => void;
   /** The wire format; default `chat`. The same ChatRequest goes out and the same events come back whichever it is. */
   api?: WireApi;
+  /** Stable per conversation; sent in the endpoint's `sessionHeader` when it has one. */
+  sessionId?: string;
 }
 
 /**

@@ -2,6 +2,7 @@
 // beside it. `t` translates (vscode.l10n.t in the host, the init bundle in the webview).
 import type { ConfigErrorInfo, ErrorInfo } from './conversation';
 import { assertNever } from './assertNever';
+import { networkFailureOf } from './networkFailure';
 
 export type Translate = (english: string, ...args: (string | number)[]) => string;
 
@@ -23,7 +24,7 @@ export function errorHeadline(e: ErrorInfo, t: Translate): string {
     case 'server':
       return status ? t('The gateway failed with a server error (HTTP {0}).', status) : t('The gateway reported an error in the middle of the answer.');
     case 'network':
-      return t('Could not reach the gateway. Check the URL, your network and proxy.');
+      return networkHeadline(e.code, t);
     case 'timeout':
       return t('The gateway did not answer in time.');
     case 'aborted':
@@ -32,6 +33,24 @@ export function errorHeadline(e: ErrorInfo, t: Translate): string {
       return t('The answer was cut off before it finished.');
     default:
       return assertNever(e);
+  }
+}
+
+/** A failed connection: what went wrong when it has a name (TLS, the CA file, the proxy), else where to look. */
+function networkHeadline(code: string | undefined, t: Translate): string {
+  const failure = networkFailureOf(code);
+  switch (failure) {
+    case 'selfSigned': return t('The gateway\'s certificate is self-signed. Add it to the endpoint as "caFile" to trust it.');
+    case 'untrustedIssuer': return t('The gateway\'s certificate comes from an authority this computer does not trust. Add that authority to the endpoint as "caFile".');
+    case 'expired': return t('The gateway\'s certificate has expired. The gateway has to renew it.');
+    case 'notYetValid': return t('The gateway\'s certificate is not valid yet. Check this computer\'s clock.');
+    case 'hostnameMismatch': return t('The gateway\'s certificate is for another host name than the base URL\'s.');
+    case 'notTls': return t('The gateway did not answer with TLS. Does the base URL say https:// for an http:// server?');
+    case 'caFile': return t('The endpoint\'s "caFile" could not be read or holds no certificate.');
+    case 'proxyRefused': return t('The proxy refused to connect to the gateway. Check http.proxy and its credentials.');
+    case 'proxyTls': return t('The proxy\'s certificate could not be trusted. Check http.proxy and http.proxyStrictSSL.');
+    case undefined: return t('Could not reach the gateway. Check the URL, your network and proxy.');
+    default: return assertNever(failure);
   }
 }
 

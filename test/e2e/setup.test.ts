@@ -93,4 +93,44 @@ describe('first run: setting up a gateway from the panel', function () {
     assert.equal(chat.path, '/v1/chat/completions', 'the pasted /chat/completions was not doubled');
     assert.equal(chat.headers['x-org'], 'team-7');
   });
+
+  it('the Getting Started walkthrough: its steps tick when the user really connects and picks a model, the others wait', async () => {
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    await wb.answerQuickInput('Get started with Gateway Chat');
+    const step = (id: string) => wb.page.locator(`button.getting-started-step[data-step-id$="#${id}"]`);
+    await step('connect').waitFor({ timeout: 15_000 });
+    assert.equal(await wb.page.locator('button.getting-started-step[data-step-id*="gatewayChat.start#"]').count(), 4);
+    const checked = async (id: string) => (await step(id).getAttribute('aria-checked')) === 'true';
+    // Opening a walkthrough page is no event: nothing ticks until the user does it with the page open.
+    assert.deepEqual(await Promise.all(['connect', 'pickModel', 'askSelection', 'approveTool'].map(checked)), [false, false, false, false]);
+
+    await panel.view.locator('[data-testid="setup-test"]').click();
+    await wb.page.locator('button.getting-started-step[data-step-id$="#connect"][aria-checked="true"]').waitFor({ timeout: 15_000 });
+    await panel.view.locator('[data-testid="model-picker"]').click();
+    await panel.view.locator('[data-testid="model-option"]').first().click();
+    await wb.page.locator('button.getting-started-step[data-step-id$="#pickModel"][aria-checked="true"]').waitFor({ timeout: 15_000 });
+    assert.deepEqual(await Promise.all(['connect', 'pickModel', 'askSelection', 'approveTool'].map(checked)), [true, true, false, false]);
+    await wb.screenshot('walkthrough');
+  });
+
+  it('the walkthrough: approving a tool call the model made ticks its step; asking without a selection does not tick that one', async () => {
+    const step = (id: string) => wb.page.locator(`button.getting-started-step[data-step-id$="#${id}"]`);
+    const checked = async (id: string) => (await step(id).getAttribute('aria-checked')) === 'true';
+    const model = userSettings()['gatewayChat.defaultModel'].replace(/^relay\//, '');
+    const file = `walkthrough-${Date.now()}.md`;
+    gw.route(model, { sequence: [
+      { answer: { toolCalls: [{ id: 'w1', name: 'create_file', arguments: JSON.stringify({ path: file, content: '# Notes\n' }) }] } },
+      { answer: { content: 'Created it.' } },
+    ] });
+    try {
+      await panel.send(`Create ${file}`);
+      const call = panel.view.locator('[data-testid="tool-call"][data-tool-name="create_file"]').last();
+      await call.locator('[data-testid="approve"]').click({ timeout: 30_000 });
+      await wb.page.locator('button.getting-started-step[data-step-id$="#approveTool"][aria-checked="true"]').waitFor({ timeout: 15_000 });
+      assert.equal(await checked('askSelection'), false);
+    } catch (e) {
+      console.log('walkthrough approval attempt failed:', e);
+      throw e;
+    }
+  });
 });

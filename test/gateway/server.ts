@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { renderChunks, renderCompletion } from './chunks';
 import { DEMO_SCENARIOS, demoModels, echoScenario } from './demo-scenarios';
@@ -14,6 +15,8 @@ export interface GatewayOptions {
   host?: string;
   /** When set, requests whose Bearer token differs get a 401 JSON error. */
   apiKey?: string;
+  /** Serve HTTPS with this certificate (PEM) and key. */
+  tls?: { cert: string; key: string };
 }
 
 export async function startGateway(opts: GatewayOptions = {}): Promise<TestGateway> {
@@ -178,23 +181,29 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     res.end(JSON.stringify({ error: { message: `Unknown path ${path}`, type: 'invalid_request_error', code: 'not_found' } }));
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((err) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(String(err));
     });
-  });
+  };
+  const server = opts.tls ? createTlsServer(opts.tls, onRequest) : createServer(onRequest);
+  let connections = 0;
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://${opts.host ?? '127.0.0.1'}:${port}`;
+  const origin = `${opts.tls ? 'https' : 'http'}://${opts.host ?? '127.0.0.1'}:${port}`;
 
   const gateway: TestGateway = {
     url: `${origin}/v1`,
     origin,
     requests,
+    get connections() {
+      return connections;
+    },
     enqueue(s, target = 'chat') {
       pushScenario(target === 'models' ? modelsQueue : queue, s);
     },

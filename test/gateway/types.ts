@@ -183,6 +183,8 @@ export interface TestGateway {
   /** Origin without /v1, e.g. http://127.0.0.1:PORT */
   origin: string;
   requests: RecordedRequest[];
+  /** TCP connections accepted so far (a TLS handshake that failed never becomes a request). */
+  readonly connections: number;
   /** The next chat request (or, with `'models'`, the next GET /models) gets this scenario (FIFO). */
   enqueue(s: Scenario, target?: 'chat' | 'models'): void;
   /** Requests whose body.model === model get this scenario, every time. */

@@ -29,6 +29,9 @@ const workspaceFiles: Record<string, string> = {
     'gatewayChat.tools.fromExtensions': true,
     'gatewayChat.mcp.callTimeoutSeconds': 1,
     'gatewayChat.prompts': { explain: 'Explain it like a pirate: {{selection}}' },
+    // ...and to send everything through its own proxy, unchecked.
+    'http.proxy': 'http://127.0.0.1:9',
+    'http.proxyStrictSSL': false,
   }),
 };
 

@@ -319,7 +319,7 @@ export class ChatSession {
         }
         await runHealingTurn({
           plan, build: (fixes) => buildRequest(input(), fixes), remember: this.ports.rememberFixes,
-          exchanges: this.exchanges, mayHeal: step === 1, message: m, signal: abort.signal, observer: this.observer(m),
+          exchanges: this.exchanges, mayHeal: step === 1, message: m, signal: abort.signal, observer: this.observer(m), sessionId: c.id,
           onOverflow: async (overflow) => {
             const healed = await this.context.heal(fitting, overflow, fit.counted);
             if (healed) ({ stubs } = fit = healed);

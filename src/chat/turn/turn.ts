@@ -32,6 +32,8 @@ export interface TurnOptions {
   api?: CallOptions['api'];
   /** Sees each attempt on the wire (the request inspector, self-healing). */
   trace?: CallOptions['trace'];
+  /** The conversation's id, for endpoints that send it in a session header. */
+  sessionId?: string;
   now?: () => number;
 }
 
@@ -50,7 +52,7 @@ export async function runTurn(o: TurnOptions): Promise<MessageRecord> {
   try {
     // A stream reports its retry waits as events; a whole answer can only report them through onRetry.
     const whole = o.request.stream === false && o.client.complete;
-    const callOptions: CallOptions = { signal: o.signal, omit: o.omit, ...(whole ? { onRetry: (r) => o.observer?.onRetry?.(r) } : {}), ...(o.trace ? { trace: o.trace } : {}), ...(o.api && o.api !== 'chat' ? { api: o.api } : {}) };
+    const callOptions: CallOptions = { signal: o.signal, omit: o.omit, ...(whole ? { onRetry: (r) => o.observer?.onRetry?.(r) } : {}), ...(o.trace ? { trace: o.trace } : {}), ...(o.api && o.api !== 'chat' ? { api: o.api } : {}), ...(o.sessionId ? { sessionId: o.sessionId } : {}) };
     const events = whole ? eventsOf(await o.client.complete!(o.request, callOptions)) : o.client.stream(o.request, callOptions);
     for await (const event of events) {
       switch (event.type) {

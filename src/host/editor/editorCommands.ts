@@ -10,6 +10,7 @@ import { actionTemplate, commandModel, userTemplates } from './promptTemplates';
 import { commandTarget, diagnosticsText, targetAttachment, type Target } from './selectionTarget';
 import { writeTestFile } from './testFile';
 import { assertNever } from '../../shared/assertNever';
+import { completeStep } from '../walkthrough';
 
 export class EditorCommands {
   constructor(private readonly controller: ChatController, private readonly view: ChatViewProvider, private readonly proposals: ProposalDocuments) {}
@@ -105,7 +106,10 @@ export class EditorCommands {
         const sub = token.onCancellationRequested(() => chat.stop());
         return chat.send(text, attachments, { model }).finally(() => sub.dispose());
       },
-    );
+    ).then((answer) => {
+      if (answer?.status === 'complete') completeStep('askedSelection');
+      return answer;
+    });
   }
 }
 

@@ -24,6 +24,7 @@ import type { Inspector } from '../inspection/inspector';
 import { currentModel } from '../settings/turnPlanner';
 import type { CheckpointRestorer } from '../checkpoints/restoreCheckpoint';
 import type { ContextMeter } from '../../chat/context/contextMeter';
+import { completeStep } from '../walkthrough';
 
 const lastConversationKey = 'gatewayChat.lastConversation';
 
@@ -157,7 +158,9 @@ export class ChatController implements vscode.Disposable {
       case 'ready': return this.onReady();
       case 'send': {
         this.meter?.clearDraft();
-        return void (await this.session.send(m.text, m.attachments));
+        const answer = await this.session.send(m.text, m.attachments);
+        if (answer?.status === 'complete' && m.attachments.some((a) => a.kind === 'selection')) completeStep('askedSelection');
+        return;
       }
       case 'stop': return this.stop();
       case 'deltaAck': return this.session.deltaShown();
@@ -300,4 +303,5 @@ export class ChatController implements vscode.Disposable {
 
 export async function selectModel(model: string): Promise<void> {
   await vscode.workspace.getConfiguration('gatewayChat').update('defaultModel', model, vscode.ConfigurationTarget.Global);
+  completeStep('modelChosen');
 }

@@ -10,6 +10,12 @@ export interface EndpointConfig {
   headers?: Record<string, string>;
   /** Header names whose values are credentials though the name does not say so (redacted everywhere). */
   secretHeaders?: string[];
+  /** A PEM file of extra certificate authorities for this gateway. */
+  caFile?: string;
+  /** False turns certificate checks off for this gateway (warned about once). */
+  rejectUnauthorized?: boolean;
+  /** A header that carries the conversation's id, for relays that route or cache by it. */
+  sessionHeader?: string;
   apiKeyEnv?: string;
   /** Bounds on the wait for headers and on the silence between events, ms (defaultTimeouts when absent). */
   timeoutMs?: number;

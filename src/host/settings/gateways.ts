@@ -10,6 +10,8 @@ import { stripSecrets } from '../../shared/gatewayUrl';
 import { readApiKey, readEndpoints, withStoredSecrets, type EndpointConfig } from './endpoints';
 import { windowFromModelEntry } from '../../chat/context/window';
 import { timeoutsOf, validTimeout } from '../../shared/endpointTimeouts';
+import { networkConfig, type NetworkConfig } from './networkSettings';
+import { completeStep } from '../walkthrough';
 
 const modelsCacheKey = 'gatewayChat.modelsCache';
 const modelsCacheMs = 10 * 60_000;
@@ -22,6 +24,7 @@ export class Gateways implements vscode.Disposable {
   private readonly modelsChanged = new vscode.EventEmitter<void>();
   /** The cached model lists changed (a refresh found other models): VS Code's model list follows. */
   readonly onDidChangeModels = this.modelsChanged.event;
+  private warnedInsecure = new Set<string>();
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {}
 
@@ -43,18 +46,30 @@ export class Gateways implements vscode.Disposable {
     return { client: this.client(endpoint, apiKey) };
   }
 
-  /** Clients are pooled per endpoint and rebuilt when its URL, headers, key or proxy change. */
+  /** Clients are pooled per endpoint and rebuilt when its URL, headers, key, proxy or certificates change. */
   private client(endpoint: EndpointConfig, apiKey: string | undefined): GatewayClient {
-    const proxy = vscode.workspace.getConfiguration('http').get<string>('proxy') || undefined;
+    const network = networkConfig(endpoint);
     const secretHeaders = stringList(endpoint.secretHeaders);
     const timeouts = timeoutsOf(endpoint);
-    const signature = JSON.stringify([endpoint.baseUrl, endpoint.headers ?? {}, secretHeaders, apiKey ?? '', proxy ?? '', timeouts]);
+    const signature = JSON.stringify([endpoint.baseUrl, endpoint.headers ?? {}, secretHeaders, apiKey ?? '', network, timeouts]);
     const cached = this.clients.get(endpoint.id);
     if (cached?.signature === signature) return cached.client;
     void cached?.client.close();
-    const client = createClient({ baseUrl: endpoint.baseUrl, apiKey, headers: endpoint.headers, secretHeaders, proxy, ...timeouts });
+    this.warnIfInsecure(endpoint.id, network);
+    const client = createClient({ baseUrl: endpoint.baseUrl, apiKey, headers: endpoint.headers, secretHeaders, ...network, ...timeouts });
     this.clients.set(endpoint.id, { signature, client });
     return client;
+  }
+
+  /** `rejectUnauthorized: false` is an escape hatch: said once per endpoint and window, and logged. */
+  private warnIfInsecure(endpointId: string, network: NetworkConfig): void {
+    if (network.rejectUnauthorized !== false || this.warnedInsecure.has(endpointId)) return;
+    this.warnedInsecure.add(endpointId);
+    this.log.warn(`Certificate checks are off for endpoint ${endpointId} (rejectUnauthorized: false).`);
+    void vscode.window.showWarningMessage(vscode.l10n.t(
+      'Certificate checks are off for "{0}" (rejectUnauthorized: false): anyone on the network path could read your key. Prefer "caFile" with the gateway\'s certificate.',
+      endpointId,
+    ));
   }
 
   async summaries(): Promise<EndpointSummary[]> {
@@ -76,9 +91,12 @@ export class Gateways implements vscode.Disposable {
       const known = readEndpoints().find((e) => e.id === draft.id);
       const apiKey = await readApiKey(this.context.secrets, { ...draft, apiKeyEnv: known?.apiKeyEnv });
       const secretHeaders = stringList(known?.secretHeaders);
-      const client = createClient({ baseUrl: draft.baseUrl, apiKey, headers: draft.headers, secretHeaders, maxRetries: 0, timeoutMs: 20_000 });
+      const network = networkConfig(known ?? {});
+      const client = createClient({ baseUrl: draft.baseUrl, apiKey, headers: draft.headers, secretHeaders, ...network, maxRetries: 0, timeoutMs: 20_000 });
       try {
-        return { ok: true, count: (await client.listModels()).length };
+        const count = (await client.listModels()).length;
+        completeStep('connected');
+        return { ok: true, count };
       } finally {
         void client.close();
       }
@@ -106,6 +124,7 @@ export class Gateways implements vscode.Disposable {
           const w = windowFromModelEntry(m);
           if (w) windows[`${e.id}/${m.id}`] = w;
         }
+        completeStep('connected');
         return { ...base, models: models.map((m) => m.id).sort((a, b) => a.localeCompare(b)) };
       } catch (error) {
         this.log.warn(`Listing models of ${e.id} failed: ${(error as Error).message}`);

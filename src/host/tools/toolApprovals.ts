@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ToolHost } from '../../chat/turn/toolRunner';
 import type { ApprovalDecision, ApprovalRequest } from '../../tools';
 import type { ProposalDocuments } from '../editor/applyWithDiff';
+import { completeStep } from '../walkthrough';
 import { VsCodeWorkspacePort } from './workspacePort';
 
 export class ToolApprovals implements ToolHost {
@@ -34,7 +35,9 @@ export class ToolApprovals implements ToolHost {
 
   /** The panel's answer (a click); unknown or settled call ids are ignored. */
   decide(callId: string, decision: ApprovalDecision): void {
-    this.waiting.get(callId)?.(decision);
+    const waiting = this.waiting.get(callId);
+    waiting?.(decision);
+    if (waiting && decision.approved) completeStep('approvedToolCall');
   }
 
   private async openDiff(p: Extract<ApprovalRequest['preview'], { kind: 'edit' }>): Promise<() => Promise<void>> {

@@ -188,3 +188,26 @@ describe('ChatSession model settings', () => {
     assert.deepEqual(seen[0].omit, ['stream_options']);
   });
 });
+
+describe('ChatSession: session id', () => {
+  it('every request of a conversation carries its id as sessionId; a new chat gets another', async () => {
+    const ids: (string | undefined)[] = [];
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'session-'));
+    const client: StreamingClient = { stream: (_req, opts) => (ids.push(opts?.sessionId), events(text('ok'))) };
+    let n = 0;
+    const session = new ChatSession({
+      store: new HistoryStore(root, { debounceMs: 5 }),
+      post: () => undefined,
+      planTurn: async (model = 'relay/m') => fakePlan(client, model),
+      newId: () => `id${++n}`,
+      now: () => 1_000 + n,
+    });
+    await session.send('one', []);
+    await session.send('two', []);
+    const first = session.conversation.id;
+    await session.newChat();
+    await session.send('three', []);
+    assert.deepEqual(ids, [first, first, session.conversation.id]);
+    assert.notEqual(session.conversation.id, first);
+  });
+});

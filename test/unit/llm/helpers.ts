@@ -1,7 +1,7 @@
 import { createClient, type AssembledResponse, type ChatEvent, type ChatRequest, type EndpointConfig, type GatewayClient } from '../../../src/llm/index';
 import { GatewayError } from '../../../src/llm/errors';
 import { choicesOf, defaultUsage } from '../../gateway/chunks';
-import { startGateway, type Answer, type TestGateway } from '../../gateway/index';
+import { startGateway, type Answer, type GatewayOptions, type TestGateway } from '../../gateway/index';
 
 export const KEY = 'sk-test-SECRET-0123456789abcdef';
 
@@ -12,7 +12,7 @@ export interface Harness {
 }
 
 /** One gateway per describe block; clients are closed with it. */
-export async function harness(opts: { apiKey?: string } = {}): Promise<Harness> {
+export async function harness(opts: GatewayOptions = {}): Promise<Harness> {
   const gw = await startGateway(opts);
   const clients: GatewayClient[] = [];
   return {

@@ -1,66 +1,13 @@
 import assert from 'node:assert/strict';
-import { connect, createServer, type Server, type Socket } from 'node:net';
+import { startConnectProxy, type ConnectProxy as Proxy } from './connectProxy';
 import { collect, harness, KEY, req, type Harness } from './helpers';
-
-interface Proxy {
-  url: string;
-  heads: string[];
-  close(): Promise<void>;
-}
-
-/** A tiny loopback CONNECT proxy that records the request heads addressed to it. */
-async function startProxy(): Promise<Proxy> {
-  const heads: string[] = [];
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    sockets.add(client);
-    client.on('close', () => sockets.delete(client));
-    let buf = Buffer.alloc(0);
-    const onData = (d: Buffer): void => {
-      buf = Buffer.concat([buf, d]);
-      const end = buf.indexOf('\r\n\r\n');
-      if (end < 0) return;
-      client.off('data', onData);
-      const head = buf.subarray(0, end).toString('latin1');
-      heads.push(head);
-      const [method, target] = head.split(' ');
-      if (method !== 'CONNECT') {
-        client.end('HTTP/1.1 405 Method Not Allowed\r\ncontent-length: 0\r\n\r\n');
-        return;
-      }
-      const [host, port] = target.split(':');
-      const upstream = connect(Number(port), host, () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        const rest = buf.subarray(end + 4);
-        if (rest.length) upstream.write(rest);
-        client.pipe(upstream).pipe(client);
-      });
-      sockets.add(upstream);
-      upstream.on('close', () => sockets.delete(upstream));
-      upstream.on('error', () => client.destroy());
-      client.on('error', () => upstream.destroy());
-    };
-    client.on('data', onData);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    heads,
-    close: () =>
-      new Promise<void>((r) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => r());
-      }),
-  };
-}
 
 describe('llm: proxy', function () {
   let h: Harness;
   let proxy: Proxy;
   before(async () => {
     h = await harness();
-    proxy = await startProxy();
+    proxy = await startConnectProxy();
   });
   after(async () => {
     await h.close();
@@ -68,7 +15,7 @@ describe('llm: proxy', function () {
   });
   beforeEach(() => {
     h.gw.reset();
-    proxy.heads.length = 0;
+    proxy.reset();
   });
 
   it('explicit proxy option: CONNECT tunnel; the key goes only to the gateway host', async () => {
