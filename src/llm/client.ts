@@ -304,7 +304,7 @@ export function createClient(endpoint: EndpointConfig): GatewayClient {
     const url = new URL(urls.base).origin + path;
     const attempt = new Attempt(signal);
     try {
-      const res = await send(dispatcher, url, { method: 'GET', headers: headersFor('application/json', false) }, attempt, Math.min(timeoutMs || 15_000, 15_000));
+      const res = await send(await dispatcherFor(url), url, { method: 'GET', headers: headersFor('application/json', false) }, attempt, Math.min(timeoutMs || 15_000, 15_000));
       attempt.startIdle(Math.min(idleMs || 15_000, 15_000));
       const ok = res.statusCode >= 200 && res.statusCode < 300 && (headerValue(res.headers, 'content-type') ?? '').includes('json');
       if (!ok) {

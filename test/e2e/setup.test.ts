@@ -112,25 +112,4 @@ describe('first run: setting up a gateway from the panel', function () {
     assert.deepEqual(await Promise.all(['connect', 'pickModel', 'askSelection', 'approveTool'].map(checked)), [true, true, false, false]);
     await wb.screenshot('walkthrough');
   });
-
-  it('the walkthrough: approving a tool call the model made ticks its step; asking without a selection does not tick that one', async () => {
-    const step = (id: string) => wb.page.locator(`button.getting-started-step[data-step-id$="#${id}"]`);
-    const checked = async (id: string) => (await step(id).getAttribute('aria-checked')) === 'true';
-    const model = userSettings()['gatewayChat.defaultModel'].replace(/^relay\//, '');
-    const file = `walkthrough-${Date.now()}.md`;
-    gw.route(model, { sequence: [
-      { answer: { toolCalls: [{ id: 'w1', name: 'create_file', arguments: JSON.stringify({ path: file, content: '# Notes\n' }) }] } },
-      { answer: { content: 'Created it.' } },
-    ] });
-    try {
-      await panel.send(`Create ${file}`);
-      const call = panel.view.locator('[data-testid="tool-call"][data-tool-name="create_file"]').last();
-      await call.locator('[data-testid="approve"]').click({ timeout: 30_000 });
-      await wb.page.locator('button.getting-started-step[data-step-id$="#approveTool"][aria-checked="true"]').waitFor({ timeout: 15_000 });
-      assert.equal(await checked('askSelection'), false);
-    } catch (e) {
-      console.log('walkthrough approval attempt failed:', e);
-      throw e;
-    }
-  });
 });
