@@ -34,7 +34,9 @@ const vendorSources = {
     ProxyAgent: require('undici/lib/dispatcher/proxy-agent.js'),
     EnvHttpProxyAgent: require('undici/lib/dispatcher/env-http-proxy-agent.js'),
   };`,
-  ajv: `module.exports = { Ajv: require('ajv').default, Ajv2019: require('ajv/dist/2019').default, Ajv2020: require('ajv/dist/2020').default };`,
+  // ajv-formats rides along for the MCP chunk (below): in the same chunk as ajv's core, so the two
+  // share ajv's codegen classes (ajv-formats' keywords are checked with instanceof against them).
+  ajv: `module.exports = { Ajv: require('ajv').default, Ajv2019: require('ajv/dist/2019').default, Ajv2020: require('ajv/dist/2020').default, addFormats: require('ajv-formats').default };`,
   // Token counting for the context window (src/chat/context/tokens.ts), loaded on the first count.
   tokenizer: `module.exports = require('gpt-tokenizer/encoding/p50k_base');`,
 };
@@ -56,6 +58,13 @@ const vendorShims = {
   'ajv/dist/2019': `module.exports = { default: require('./vendor/ajv.js').Ajv2019 };`,
   'ajv/dist/2020': `module.exports = { default: require('./vendor/ajv.js').Ajv2020 };`,
   'gpt-tokenizer/encoding/p50k_base': `module.exports = require('./vendor/tokenizer.js');`,
+};
+// The MCP SDK validates tool output with its own ajv and ajv-formats: inside the mcp-sdk chunk they
+// are the ajv chunk's (another copy of ajv was 130 KB of the .vsix). Each export is the package's
+// own module.exports (a function that is also its own `default`), so both CommonJS and ESM imports work.
+const mcpSharedVendors = {
+  ajv: `module.exports = require('./ajv.js').Ajv;`,
+  'ajv-formats': `module.exports = require('./ajv.js').addFormats;`,
 };
 const shimmed = new RegExp(`^(${Object.keys(vendorShims).map((m) => m.replace(/[/.]/g, '\\$&')).join('|')})$`);
 
@@ -95,6 +104,10 @@ const vendors = {
     setup(build) {
       build.onResolve({ filter: /^vendor:/ }, (args) => ({ path: args.path.slice('vendor:'.length), namespace: 'vendor-entry' }));
       build.onLoad({ filter: /.*/, namespace: 'vendor-entry' }, (args) => ({ contents: vendorSources[args.path], loader: 'js', resolveDir: __dirname }));
+      build.onResolve({ filter: /^ajv(-formats)?$/ }, (args) => (/@modelcontextprotocol[\\/]sdk/.test(args.importer)
+        ? { path: args.path, namespace: 'mcp-shared' } : undefined));
+      build.onLoad({ filter: /.*/, namespace: 'mcp-shared' }, (args) => ({ contents: mcpSharedVendors[args.path], loader: 'js' }));
+      build.onResolve({ filter: /^\.\/ajv\.js$/ }, (args) => (args.namespace === 'mcp-shared' ? { path: './ajv.js', external: true } : undefined));
       build.onResolve({ filter: leftOutPattern }, (args) => ({ path: leftOutPattern.exec(args.path)[1], namespace: 'left-out' }));
       build.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({ contents: leftOut[args.path], loader: 'js' }));
     },
@@ -113,6 +126,8 @@ const webview = {
 };
 
 async function main() {
+  // A one-shot build starts from an empty dist/: a chunk renamed or dropped must not ride on in the .vsix.
+  if (!watch) require('fs').rmSync('dist', { recursive: true, force: true });
   const contexts = await Promise.all([esbuild.context(extension), esbuild.context(vendors), esbuild.context(webview)]);
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
