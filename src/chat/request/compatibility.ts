@@ -2,7 +2,7 @@
 // (`stream_options`, `parallel_tool_calls`, `temperature` on reasoning models, `max_tokens` where it
 // wants `max_completion_tokens`, ...) gets the request again without it, or with the alternative.
 // Pure logic: from the error and the body that was sent to a fix, and fixes applied to a request.
-import type { ChatRequest } from '../../llm';
+import type { ChatRequest, WireApi } from '../../llm';
 import type { GatewayErrorInfo } from '../../shared/conversation';
 
 export type CompatFix = { omit: string[] } | { rename: { from: string; to: string } } | { api: 'responses' };
@@ -93,9 +93,10 @@ export function rejectedFields(error: Pick<GatewayErrorInfo, 'kind' | 'status' |
 }
 
 /** The fix for a rejection: the alternative name when there is one, otherwise the fields left out. */
-export function fixesFor(error: GatewayErrorInfo, sent: Record<string, unknown>, responseText = ''): CompatFix[] {
-  // Only a chat/completions body (it has `messages`) can move to the Responses API.
-  if (Array.isArray(sent.messages) && wantsResponsesApi(error, responseText)) return [{ api: 'responses' }];
+export function fixesFor(error: GatewayErrorInfo, sent: Record<string, unknown>, responseText = '', api: WireApi = 'chat'): CompatFix[] {
+  // Only a chat/completions request can move to the Responses API: an Anthropic Messages body has
+  // `messages` too, but the user chose that format, and a remembered move would override it for good.
+  if (api === 'chat' && Array.isArray(sent.messages) && wantsResponsesApi(error, responseText)) return [{ api: 'responses' }];
   const rejected = rejectedFields(error, sent, responseText);
   if (!rejected.length) return [];
   const fixes: CompatFix[] = [];

@@ -57,7 +57,8 @@ export async function runHealingTurn(o: HealingTurnOptions): Promise<MessageReco
     return { ...seen, streamed: shownLength(m) !== seen.shown || !!m.toolCalls?.length };
   };
 
-  const first = await attempt(o.build([]));
+  const firstWire = o.build([]);
+  const first = await attempt(firstWire);
   const refused = m.error;
   const overflow = o.onOverflow && refused && !first.streamed && !o.signal?.aborted ? overflowOf(refused, first.response) : undefined;
   if (overflow) {
@@ -69,7 +70,7 @@ export async function runHealingTurn(o: HealingTurnOptions): Promise<MessageReco
   }
   if (o.mayHeal === false || !refused || refused.kind === 'config' || first.streamed || o.signal?.aborted) return m;
   const sent = parseObject(first.body);
-  const fixes = sent ? fixesFor(refused, sent, first.response) : [];
+  const fixes = sent ? fixesFor(refused, sent, first.response, firstWire.api ?? 'chat') : [];
   if (!fixes.length) return m;
   await attempt(o.build(fixes));
   // Refused again in the same words: the field was not what the gateway objected to. Nothing to remember.

@@ -39,6 +39,8 @@ describe('wire format settings: api, promptCache, cacheWrite', () => {
     assert.equal(wantsResponsesApi({ kind: 'badRequest', message: 'Invalid model name' }), false);
     assert.equal(wantsResponsesApi({ kind: 'rateLimit', message: 'use the Responses API' }), false);
     assert.deepEqual(fixesFor({ kind: 'badRequest', message: 'use the Responses API' }, { model: 'm', input: [] }), [], 'a Responses request does not move again');
+    assert.deepEqual(fixesFor({ kind: 'badRequest', message: 'unsupported endpoint', status: 400 }, { model: 'm', max_tokens: 1024, messages: [] }, '', 'anthropic'), [],
+      'an Anthropic Messages request (it has messages too) keeps the format the user chose');
   });
 
   it('the api fix is stored, read back once, and merges without duplicates', () => {

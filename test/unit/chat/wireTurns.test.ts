@@ -98,6 +98,16 @@ describe('turns through the Responses API and Anthropic Messages', () => {
     assert.deepEqual(remembered, [['gw/o1-pro', [{ api: 'responses' }]]]);
   });
 
+  it('a model the user set to Anthropic Messages stays there when the gateway refuses in "use the Responses API" words', async () => {
+    h().gw.route('claude-only-chat', { formats: ['chat'], answer: { content: 'unused' } });
+    const { session: s, remembered } = session('claude-only-chat', { tools: {}, settings: { api: 'anthropic' } });
+    await s.send('Hi', []);
+    const m = s.conversation.messages.at(-1)!;
+    assert.equal(m.status, 'error');
+    assert.deepEqual(h().gw.requests.map((r) => r.path.replace(/^\/v1/, '')), ['/messages'], 'not sent again to /responses');
+    assert.deepEqual(remembered, [], 'nothing remembered over the chosen format');
+  });
+
   it('a refusal that names no endpoint is not sent to /responses', async () => {
     h().gw.route('plain', { status: 400, error: { message: 'Invalid model name' } });
     const { session: s, remembered } = session('plain', { tools: {} });
