@@ -95,7 +95,10 @@ export type HostToWebview =
   | { type: 'init'; locale: string; strings: Record<string, string>; version: string }
   | { type: 'setup'; endpoints: EndpointSummary[] }
   | { type: 'models'; groups: ModelGroup[]; current: string }
-  | { type: 'conversation'; conversation: ConversationRecord; busy: boolean }
+  /** `earlier`: how many older messages are not in `conversation.messages` yet; they follow as `earlierMessages`. */
+  | { type: 'conversation'; conversation: ConversationRecord; busy: boolean; earlier?: number }
+  /** The messages just before the oldest the panel has of this conversation (src/shared/conversationPieces.ts). */
+  | { type: 'earlierMessages'; conversationId: string; messages: MessageRecord[] }
   | { type: 'delta'; messageId: string; content: string; reasoning: string; choice?: number }
   | { type: 'message'; message: MessageRecord; busy: boolean }
   | { type: 'retryWait'; messageId: string; attempt: number; waitMs: number; error: ErrorInfo }

@@ -105,11 +105,14 @@ function handle(message: HostToWebview): void {
       ui.modelSettings.show(message);
       return;
     case 'conversation':
-      ui.transcript.show(message.conversation);
+      ui.transcript.show(message.conversation, message.earlier ?? 0);
       ui.options.set(message.conversation.options);
       ui.instructions.set(message.conversation.id, message.conversation.instructions ?? '');
       ui.setBusy(message.busy);
       ui.toggleHistory(false);
+      return;
+    case 'earlierMessages':
+      ui.transcript.earlier(message.conversationId, message.messages);
       return;
     case 'delta':
       ui.transcript.delta(message.messageId, { content: message.content, reasoning: message.reasoning, ...(message.choice ? { choice: message.choice } : {}) });

@@ -118,4 +118,33 @@ describe('conversations: edit, regenerate, copy, history, export', function () {
     assert.match(md, /## You\n\nCapital of Germany\?/);
     assert.match(md, /Berlin, again\./);
   });
+
+  it('opens a 600-message conversation from the history: the newest at once, then every message in order, and it goes on at the end', async () => {
+    const { gw, panel, wb } = c;
+    // Saved by an earlier session: the history lists what is in its folder.
+    const now = Date.now();
+    const messages = Array.from({ length: 600 }, (_, i) => ({
+      id: `long-${i}`, role: i % 2 ? 'assistant' : 'user', content: `Long conversation, message ${i}.`, status: 'complete', createdAt: now - (600 - i) * 1000,
+    }));
+    const folder = path.join(wb.server.userDataDir, 'User', 'globalStorage', 'gateway-chat.gateway-chat', 'conversations');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'long-conversation.json'), JSON.stringify({ version: 1, id: 'long-conversation', title: 'A long one', createdAt: now - 600_000, updatedAt: now + 60_000, messages }));
+    await panel.view.locator('[data-testid="history"]').click();
+    const item = panel.view.locator('[data-testid="history-item"]', { hasText: 'A long one' });
+    await item.locator('.history-open').click();
+    await panel.view.locator('[data-testid="message"]', { hasText: 'Long conversation, message 599.' }).waitFor();
+    await waitForCount(panel.messages(), 600, 60_000);
+    // textContent: off-screen messages skip rendering (content-visibility), so their innerText is empty.
+    const texts = await panel.messages().locator('[data-testid="message-content"]').allTextContents();
+    assert.deepEqual(texts.map((t) => t.trim()), messages.map((m) => m.content));
+    const first = panel.messages().first();
+    await first.scrollIntoViewIfNeeded();
+    await first.getByText('Long conversation, message 0.').waitFor({ state: 'visible' });
+    gw.route('test-model', { answer: { content: 'And one more.' } });
+    await panel.send('Still there?');
+    await panel.waitForAnswer();
+    assert.deepEqual((await panel.messages().locator('[data-testid="message-content"]').allTextContents()).slice(-3).map((t) => t.trim()), ['Long conversation, message 599.', 'Still there?', 'And one more.']);
+    const sent = (chatRequests(gw).at(-1)!.body.messages as { role: string; content: unknown }[]).filter((m) => m.role !== 'system');
+    assert.deepEqual(sent.map((m) => m.content), [...messages.map((m) => m.content), 'Still there?'], 'the whole conversation went to the model');
+  });
 });

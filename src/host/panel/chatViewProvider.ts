@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { conversationPieces } from '../../shared/conversationPieces';
 import { parseWebviewMessage, type HostToWebview } from '../../shared/protocol';
 import type { ChatController } from './chatController';
 import { webviewBundle } from './l10n';
@@ -10,6 +11,8 @@ export const chatViewId = 'gatewayChat.chatView';
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
   private ready = false;
+  /** Counts conversations posted: the batches of one shown before stop once another is posted. */
+  private piecesGeneration = 0;
   private readonly pending: HostToWebview[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -47,8 +50,23 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   /** Sends once the webview said `ready`; before that only the latest state matters, it is re-sent on ready. */
   post(message: HostToWebview): void {
-    if (this.view && this.ready) void this.view.webview.postMessage(message);
-    else if (message.type === 'composer' || message.type === 'attachments') this.pending.push(message);
+    if (this.view && this.ready) {
+      if (message.type === 'conversation') void this.postInPieces(this.view.webview, message);
+      else void this.view.webview.postMessage(message);
+    } else if (message.type === 'composer' || message.type === 'attachments') this.pending.push(message);
+  }
+
+  /**
+   * A conversation goes in pieces (src/shared/conversationPieces.ts): the newest messages at once,
+   * each older batch once the workbench took the one before. Posted together, the workbench's thread,
+   * which the panel shares, parsed them all before the panel could paint the first.
+   */
+  private async postInPieces(webview: vscode.Webview, message: Extract<HostToWebview, { type: 'conversation' }>): Promise<void> {
+    const generation = ++this.piecesGeneration;
+    for (const piece of conversationPieces(message.conversation, message.busy)) {
+      if (generation !== this.piecesGeneration || this.view?.webview !== webview) return; // another conversation is on its way
+      if (!(await webview.postMessage(piece))) return;
+    }
   }
 
   async reveal(): Promise<void> {

@@ -9,8 +9,12 @@ import { MessageView } from './messageView';
 import { totalsText } from './usageText';
 import { saveViewState, viewState } from '../viewState';
 
-/** Messages rendered before the first paint of an opened conversation; more than a screenful. */
-const RENDERED_FIRST = 30;
+/**
+ * Messages rendered before the first paint of an opened conversation: a screenful of the side bar at
+ * the estimated height; the backlog renders the rest within the next frames. (30 took most of a
+ * 170 ms first task, markdown and sanitising each.)
+ */
+const RENDERED_FIRST = 12;
 
 export class Transcript {
   readonly root: HTMLElement;
@@ -19,8 +23,12 @@ export class Transcript {
   private readonly empty: HTMLElement;
   private views = new Map<string, MessageView>();
   private messages: MessageRecord[] = [];
+  /** The same records by id, for the backlog's renders. */
+  private readonly records = new Map<string, MessageRecord>();
+  /** Which conversation is shown: its older messages may still be arriving. */
+  private conversationId = '';
   private stickToBottom = true;
-  private readonly backlog = new MessageBacklog((i) => this.view(this.messages[i]).root);
+  private readonly backlog = new MessageBacklog((id) => this.view(this.records.get(id)!).root);
 
   constructor(private readonly code: CodeActions) {
     this.list = el('div', { className: 'messages' });
@@ -34,17 +42,31 @@ export class Transcript {
     });
   }
 
-  show(c: ConversationRecord): void {
+  /** Shows a conversation; `earlier` older messages are on their way (see `earlier()`). */
+  show(c: ConversationRecord, earlier = 0): void {
     for (const v of this.views.values()) v.dispose();
     this.views.clear();
+    this.conversationId = c.id;
     this.messages = c.messages.map((m) => structuredClone(m));
+    this.records.clear();
+    for (const m of this.messages) this.records.set(m.id, m);
     const first = Math.max(0, this.messages.length - RENDERED_FIRST);
-    const later = this.backlog.defer(this.messages.slice(0, first).map((m, index) => ({ index, id: m.id })));
+    const later = this.backlog.defer([...Array<undefined>(earlier).fill(undefined), ...this.messages.slice(0, first).map((m) => m.id)]);
     this.list.replaceChildren(...later, ...this.messages.slice(first).map((m) => this.view(m).root));
     this.afterChange();
     const saved = viewState().scrollTop;
     if (saved !== undefined && !this.stickToBottom) this.root.scrollTop = saved;
     else this.scrollToEnd();
+  }
+
+  /** Older messages of the shown conversation arrived: the ones just before the oldest it has. */
+  earlier(conversationId: string, messages: MessageRecord[]): void {
+    if (conversationId !== this.conversationId || !messages.length) return;
+    const placed = messages.slice(messages.length - this.backlog.arrived(messages.map((m) => m.id)));
+    const records = placed.map((m) => structuredClone(m));
+    for (const m of records) this.records.set(m.id, m);
+    this.messages.unshift(...records);
+    this.afterChange();
   }
 
   delta(messageId: string, d: AnswerDelta): void {
@@ -56,6 +78,7 @@ export class Transcript {
     const i = this.messages.findIndex((x) => x.id === m.id);
     if (i >= 0) this.messages[i] = m;
     else this.messages.push(m);
+    this.records.set(m.id, m);
     if (this.backlog.has(m.id)) return this.afterChange(); // rendered from this record when its turn comes
     const existing = this.views.get(m.id);
     if (existing) existing.update(m);
