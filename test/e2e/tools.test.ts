@@ -69,10 +69,12 @@ describe('tools: the model works on the workspace, with approval', function () {
     assert.match(toolMessages().at(-1).content, /the greeting is part of the public API/);
   });
 
-  it('runs an approved command in a terminal, exactly as shown, and returns its output', async () => {
+  it('runs an approved command in a terminal, exactly as shown (all of it, no hidden lines), and returns its output', async () => {
     const { gw, panel, wb } = c;
+    // Long enough to wrap over many lines: a tail hidden below a scroll is where a command could hide.
+    const command = `echo tool-output-$((6*7)) # ${'padding '.repeat(250)}end`;
     gw.route('test-model', { sequence: [
-      call('t1', 'run_in_terminal', { command: 'echo tool-output-$((6*7))' }),
+      call('t1', 'run_in_terminal', { command }),
       { answer: { content: 'The command printed 42.' } },
     ] });
     await panel.send('Run the check');
@@ -84,7 +86,10 @@ describe('tools: the model works on the workspace, with approval', function () {
     await wb.openChatView();
     term = panel.view.locator('[data-testid="tool-call"][data-tool-name="run_in_terminal"]').last();
     await term.locator('[data-testid="tool-approval"]').waitFor({ timeout: 30_000 });
-    assert.equal(await term.locator('[data-testid="tool-command"]').innerText(), 'echo tool-output-$((6*7))');
+    const shown = term.locator('[data-testid="tool-command"]');
+    assert.equal((await shown.innerText()).trim(), command);
+    const { scrollHeight, clientHeight } = await shown.evaluate((e) => ({ scrollHeight: e.scrollHeight, clientHeight: e.clientHeight }));
+    assert.ok(clientHeight > 240 && scrollHeight <= clientHeight + 1, `the whole command is in view (${scrollHeight} px of ${clientHeight})`);
     assert.equal(await term.locator('[data-testid="allow-conversation"]').count(), 0, 'a terminal command cannot be allowed for the conversation');
     await term.locator('[data-testid="approve"]').click();
     await panel.waitForAnswer();

@@ -98,6 +98,25 @@ describe('VS Code\'s language-model API: gateway models (vendor gateway-chat)', 
     assert.ok(await model('echo').countTokens('a few words to count') > 0);
   });
 
+  it('leaves out what a raw body may not set (model, n, stream, messages), sends the rest of it', async () => {
+    // Set by hand in settings.json: the form refuses such a body, the request builder never sends it.
+    await config().update('models', { 'loop/echo': { body: { model: 'loop/other', n: 4, stream: false, messages: [], top_k: 20 } } }, vscode.ConfigurationTarget.Global);
+    try {
+      gw.route('echo', { answer: { content: 'Only what you asked.' } });
+      const r = await ask(model('echo'), [vscode.LanguageModelChatMessage.User('Hi')]);
+      assert.equal(r.error, undefined, String(r.error));
+      assert.equal(r.text, 'Only what you asked.');
+      const [req] = chats();
+      assert.equal(req.body.model, 'echo');
+      assert.equal(req.body.n, undefined);
+      assert.equal(req.body.stream, true);
+      assert.deepEqual(req.body.messages, [{ role: 'user', content: 'Hi' }]);
+      assert.equal(req.body.top_k, 20, 'the rest of the body is sent');
+    } finally {
+      await config().update('models', { 'loop/vision': { contextWindow: 32_000, params: { max_tokens: 2000 } } }, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('round-trips a tool call: tool_choice required, a tool-call part with parsed input, the result back as a tool message', async () => {
     gw.route('tooler', {
       answer: { toolCalls: [{ id: 'call_w1', name: 'get_weather', arguments: '{"city":"Paris"}' }] },

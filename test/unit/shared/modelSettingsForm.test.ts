@@ -91,6 +91,14 @@ describe('model settings form: mapping to gatewayChat.models', () => {
     assert.ok(!bias.ok && bias.errors.logit_bias.text === 'Each value must be a number from -100 to 100.');
     assert.ok(!entryFromForm(form({ 'extra-body': '"text"' })).ok, 'a JSON string is not an object');
   });
+
+  it('refuses a raw body that sets what Gateway Chat sets for every request (model, messages, tools, n, stream...)', () => {
+    const result = entryFromForm(form({ 'extra-body': '{"model": "other", "n": 8, "stream": false, "tool_choice": "none", "top_k": 20}' }));
+    assert.ok(!result.ok);
+    assert.deepEqual(result.errors['extra-body'], { text: 'The body cannot set {0}: Gateway Chat sets it for every request.', args: ['model, tool_choice, n, stream'] });
+    for (const key of ['messages', 'tools', 'functions']) assert.ok(!entryFromForm(form({ 'extra-body': JSON.stringify({ [key]: [] }) })).ok, key);
+    assert.ok(entryFromForm(form({ 'extra-body': '{"top_k": 20, "thinking": {"type": "enabled"}}' })).ok, 'other keys are the body\'s to set');
+  });
 });
 
 describe('model settings form: the host check of what the panel saves', () => {
