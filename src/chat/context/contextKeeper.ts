@@ -13,7 +13,7 @@ import { Calibration } from './calibration';
 import { chooseCompaction, spanBeforeLastTurn } from './compaction';
 import type { Overflow } from './overflow';
 import { requestHistory } from './requestHistory';
-import { summarise, type Summariser } from './summarise';
+import { SUMMARY_ROOM, summarise, type Summariser } from './summarise';
 import { tokenCounter, type TokenCounter } from './tokens';
 import { promptBudget } from './window';
 
@@ -144,14 +144,16 @@ export class ContextKeeper {
     const c = o.conversation;
     const span = c.messages.filter((m) => ids.includes(m.id));
     const last = c.messages.indexOf(span[span.length - 1]);
-    const summariser: Summariser = o.plan.summariser ?? { model: o.plan.model, modelId: o.plan.modelId, client: o.plan.client, prices: o.plan.settings.prices };
+    const summariser: Summariser = o.plan.summariser ?? { model: o.plan.model, modelId: o.plan.modelId, client: o.plan.client, prices: o.plan.settings.prices, window: o.plan.context?.window };
+    const counter = await tokenCounter();
+    const maxTokens = summariser.window ? Math.max(256, summariser.window - SUMMARY_ROOM) : undefined;
     const record: MessageRecord = {
       id: this.ports.newId(), role: 'assistant', content: '', status: 'streaming', createdAt: this.ports.now(),
       summary: { messages: span.length, model: summariser.model },
     };
     c.messages.splice(last + 1, 0, record);
     this.ports.show();
-    await summarise({ summariser, span, record, signal: o.signal, observer: o.observer?.(record), now: this.ports.now, trace: this.ports.trace?.(record.id) });
+    await summarise({ summariser, span, record, maxTokens, count: (t) => counter.text(t), signal: o.signal, observer: o.observer?.(record), now: this.ports.now, trace: this.ports.trace?.(record.id) });
     if (record.status !== 'complete' || !record.content.trim()) {
       c.messages.splice(c.messages.indexOf(record), 1);
       this.ports.show();

@@ -15,6 +15,8 @@ export interface Summariser {
   readonly modelId: string;
   readonly client: StreamingClient;
   readonly prices?: ModelPrices;
+  /** Its context window in tokens, when known: the transcript sent to it is cut to fit. */
+  readonly window?: number;
 }
 
 export const summaryInstruction = [
@@ -53,15 +55,25 @@ export interface SummariseOptions extends Pick<TurnOptions, 'signal' | 'trace' |
   span: readonly MessageRecord[];
   /** The summary record to fill (role assistant, `summary` set). */
   record: MessageRecord;
-  /** Characters the transcript may take (what the summariser's own window allows). */
-  maxChars?: number;
+  /** Tokens the transcript may take (what the summariser's own window leaves), counted by `count`. */
+  maxTokens?: number;
+  count?(text: string): number;
 }
+
+// Room in the summariser's window for the instruction, the summary it writes and the counter's error.
+export const SUMMARY_ROOM = 4096;
+const LEFT_OUT = '[... earlier part left out]\n';
 
 /** Fills `record` with the summary; its status says whether it worked. */
 export async function summarise(o: SummariseOptions): Promise<MessageRecord> {
   let transcript = transcriptOf(o.span);
-  // The oldest part goes when even the transcript is too long for the summariser: the newest matters most.
-  if (o.maxChars && transcript.length > o.maxChars) transcript = `[... earlier part left out]\n${transcript.slice(-o.maxChars)}`;
+  // The oldest part goes when even the transcript is too long for the summariser (a refusal there would
+  // end compaction with nothing): the newest matters most. Cut by the share of tokens, with a margin.
+  const tokens = o.maxTokens && o.count ? o.count(transcript) : 0;
+  if (o.maxTokens && tokens > o.maxTokens) {
+    const keep = Math.max(0, Math.floor((transcript.length * o.maxTokens) / tokens * 0.9) - LEFT_OUT.length);
+    transcript = `${LEFT_OUT}${transcript.slice(transcript.length - keep)}`;
+  }
   const request = {
     model: o.summariser.modelId,
     messages: [{ role: 'user', content: `${summaryInstruction}\n\n<conversation>\n${transcript}\n</conversation>` }],

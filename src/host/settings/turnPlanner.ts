@@ -73,7 +73,9 @@ export class TurnPlanner {
       this.log.warn(`gatewayChat.compaction.model ${ref} cannot be used (${resolved.error.reason}): summaries are written by ${model}.`);
       return undefined;
     }
-    return { model: ref, modelId: resolved.modelId, client: resolved.client, prices: modelSettingsFor(ref).prices };
+    const settings = modelSettingsFor(ref);
+    const window = resolveBudget({ gateway: this.gateways.contextWindow(ref), settings, learned: this.windows?.get(ref) }).window;
+    return { model: ref, modelId: resolved.modelId, client: resolved.client, prices: settings.prices, window };
   }
 
   /** gatewayChat.models for `model`, without what a raw body may not set (said under the answer and in the log). */

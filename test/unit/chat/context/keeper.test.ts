@@ -188,6 +188,32 @@ describe('context window: a session driven past a small window keeps working', (
     assert.equal(s.conversation.messages.find((m) => m.summary)?.model, 'cheap/small');
   });
 
+  it('a span longer than the summariser\'s window is cut to its newest part, so the summary request fits', async () => {
+    const { client, requests } = fakeClient();
+    let settings: ModelSettings = { contextWindow: 200_000 };
+    const { s } = session(() => settings, client);
+    for (let i = 0; i < 12; i++) await s.send(long(i, 3000), []);
+    assert.equal(requests.filter(isSummaryRequest).length, 0, 'the big window took it all');
+    settings = { contextWindow: 6000 };
+    assert.equal(await s.compact(), 'done');
+    const request = requests.filter(isSummaryRequest).at(-1)!;
+    const tokens = await countRequestTokens(request);
+    assert.ok(tokens <= 6000 - 2048, `the summary request (${tokens} tokens) leaves room for the summary in a 6,000-token window`);
+    assert.match(text(request), /earlier part left out/);
+    assert.match(text(request), /Question 10:/, 'the newest summarised turn is in it (the last turn stays as it is)');
+    assert.doesNotMatch(text(request), /Question 0:/, 'the oldest went');
+  });
+
+  it('a summariser of its own is cut to its own window', async () => {
+    const main = fakeClient();
+    const other = fakeClient();
+    const { s } = session(() => ({ contextWindow: 200_000 }), main.client, { summariser: { model: 'cheap/small', modelId: 'small', client: other.client, window: 5000 } });
+    for (let i = 0; i < 12; i++) await s.send(long(i, 3000), []);
+    assert.equal(await s.compact(), 'done');
+    const tokens = await countRequestTokens(other.requests.at(-1)!);
+    assert.ok(tokens <= 5000 - 2048, `${tokens} tokens for a 5,000-token summariser`);
+  });
+
   it('the command summarises on demand', async () => {
     const { client } = fakeClient();
     const { s } = session(() => ({}), client);
