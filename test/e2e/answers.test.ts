@@ -142,7 +142,7 @@ describe('answers tell the truth, and the documented inputs are reachable', func
     await c.wb.screenshotPanel('answers-audio');
   });
 
-  it('after an image answer the next turn carries the image as an image part, no base64 text; remote images are links saved on click', async () => {
+  it('after an image answer the next turn carries the image as an image part of the next user message, no base64 text; remote images are links saved on click', async () => {
     const { gw, wb } = c;
     const answer = await ask('Draw a dot', { content: 'Here is a dot.', images: [png], imageStyle: 'markdown' });
     await answer.locator('img').first().waitFor();
@@ -161,7 +161,10 @@ describe('answers tell the truth, and the documented inputs are reachable', func
     assert.equal(fetched(), 1, 'fetched once, on the click');
     const body = chatRequests(gw).at(-1)!.body;
     for (const t of texts(body)) assert.ok(!t.includes('base64'), `no base64 in text: ${t.slice(0, 80)}`);
-    const drawn = body.messages.find((m: { role: string; content: unknown }) => m.role === 'assistant' && Array.isArray(m.content));
-    assert.deepEqual(drawn?.content, [{ type: 'text', text: 'Here is a dot.' }, { type: 'image_url', image_url: { url: png } }]);
+    // The drawn image goes back in the user message after the answer: chat completions takes images only from the user.
+    const drawn = body.messages.findIndex((m: { role: string; content: unknown }) => m.role === 'assistant' && m.content === 'Here is a dot.\n\n[image 1]');
+    assert.ok(drawn > 0, 'the answer is marked where its image was');
+    assert.deepEqual(body.messages[drawn + 1].content.slice(0, 2), [{ type: 'text', text: 'The images of your previous answer:' }, { type: 'image_url', image_url: { url: png } }]);
+    assert.ok(body.messages.every((m: { role: string; content: unknown }) => m.role !== 'assistant' || !Array.isArray(m.content)), 'no parts in an assistant message');
   });
 });

@@ -3,6 +3,7 @@
 // are the other way round: few models take documents or sound, so those parts go only to a model
 // whose settings say it does; any other gets a short note in their place.
 import type { ChatMessage, ChatRequest, ContentPart } from '../../llm';
+import { ANSWER_IMAGES_NOTE } from './packaging';
 
 export type Adaptation = 'images' | 'reasoning' | 'json' | 'files' | 'audio';
 
@@ -41,9 +42,14 @@ export function applyCapabilities(request: ChatRequest, caps: Record<string, boo
   return { request: out, adapted };
 }
 
-/** Images leave a user's message; an answer's own images become a short placeholder, so the model knows one was there. */
+/** Images leave a user's message (with the note that leads an answer's images back); an answer's own become a placeholder. */
 function withoutImages(m: ChatMessage): ChatMessage {
-  if (m.role !== 'assistant') return withoutParts(m, 'image_url', 'video_url');
+  if (m.role !== 'assistant') {
+    const out = withoutParts(m, 'image_url', 'video_url');
+    if (out === m) return m;
+    const isNote = (p: ContentPart) => p.type === 'text' && (p as { text?: string }).text === ANSWER_IMAGES_NOTE;
+    return withoutParts(replaceParts(m, (p) => (isNote(p) ? undefined : p)), 'image_url', 'video_url');
+  }
   return replaceParts(m, (p) => (p.type === 'image_url' ? { type: 'text', text: '[image]' } : p));
 }
 

@@ -49,22 +49,33 @@ function attachmentPart(a: Attachment): ContentPart | undefined {
 
 const MARKDOWN_DATA_IMAGE = /!\[[^\]\n]*\]\(\s*data:image\/[^)]*\)/gi;
 
+/** Leads the images of an answer where they go back (the next user message); dropped with them for a model without vision. */
+export const ANSWER_IMAGES_NOTE = 'The images of your previous answer:';
+
 /**
- * An answer as it goes back in later turns. Images it returned go as image parts (the capability step
- * turns them into a short placeholder for a model without vision), never as base64 text: a markdown
- * `data:` image in the text would be billed as megabytes of tokens. A refusal or a spoken answer with
- * no text goes back as what it said.
+ * An answer as it goes back in later turns, and the image parts that follow it. An answer's images go
+ * as image parts in the next user message (chat completions and Anthropic take images from the user
+ * only: an image part in an assistant message is a 400 there), marked `[image N]` in the answer; never
+ * as base64 text: a markdown `data:` image in the text would be billed as megabytes of tokens. A
+ * refusal or a spoken answer with no text goes back as what it said.
  */
-function assistantMessage(m: MessageRecord): ChatMessage | undefined {
-  const text = (m.content.includes('(data:image/') ? m.content.replace(MARKDOWN_DATA_IMAGE, '').trim() : m.content)
+function assistantMessage(m: MessageRecord): { message?: ChatMessage; images: ContentPart[] } {
+  const said = (m.content.includes('(data:image/') ? m.content.replace(MARKDOWN_DATA_IMAGE, '').trim() : m.content)
     || m.refusal || m.audio?.transcript || '';
   const images = m.images ?? [];
+  const text = [said, ...images.map((_, i) => `[image ${i + 1}]`)].filter(Boolean).join('\n\n');
   // Provider data (signed thinking, reasoning items) goes back with the answer it came with.
   const provider = m.providerItems ? { provider_items: m.providerItems } : {};
-  if (!images.length) return text ? { role: 'assistant', content: text, ...provider } : undefined;
-  const parts: ContentPart[] = text ? [{ type: 'text', text }] : [];
-  for (const img of images) parts.push({ type: 'image_url', image_url: { url: img.dataUrl } });
-  return { role: 'assistant', content: parts, ...provider };
+  const parts: ContentPart[] = images.length
+    ? [{ type: 'text', text: ANSWER_IMAGES_NOTE }, ...images.map((img): ContentPart => ({ type: 'image_url', image_url: { url: img.dataUrl } }))]
+    : [];
+  return { message: text ? { role: 'assistant', content: text, ...provider } : undefined, images: parts };
+}
+
+/** A user message with an answer's images before what the user wrote. */
+function withImagesFirst(m: ChatMessage, images: ContentPart[]): ChatMessage {
+  const own: ContentPart[] = typeof m.content === 'string' ? (m.content ? [{ type: 'text', text: m.content }] : []) : (m.content ?? []);
+  return { ...m, content: [...images, ...own] };
 }
 
 /**
@@ -73,14 +84,26 @@ function assistantMessage(m: MessageRecord): ChatMessage | undefined {
  */
 export function wireMessages(messages: MessageRecord[], systemPrompt?: string): ChatMessage[] {
   const wire: ChatMessage[] = systemPrompt ? [{ role: 'system', content: systemPrompt }] : [];
+  let images: ContentPart[] = [];
+  const flushImages = () => {
+    if (images.length) wire.push({ role: 'user', content: images });
+    images = [];
+  };
   for (const m of messages) {
-    if (m.role === 'user') wire.push(userMessage(m));
-    else if (m.role === 'assistant' && m.toolCalls?.length) wire.push(...toolTurn(m));
-    else if (m.role === 'assistant') {
+    if (m.role === 'user') {
+      wire.push(images.length ? withImagesFirst(userMessage(m), images) : userMessage(m));
+      images = [];
+    } else if (m.role === 'assistant' && m.toolCalls?.length) {
+      flushImages();
+      wire.push(...toolTurn(m));
+    } else if (m.role === 'assistant') {
+      flushImages();
       const a = assistantMessage(m);
-      if (a) wire.push(a);
+      if (a.message) wire.push(a.message);
+      images = a.images;
     }
   }
+  flushImages();
   return wire;
 }
 

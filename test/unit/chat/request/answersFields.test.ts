@@ -100,14 +100,23 @@ describe('request fields of issue #12, through buildRequest', () => {
       msg('user', 'Make it blue'),
     ];
 
-    it('goes to a vision model as an image part, never as base64 text', () => {
-      const a = build(h).request.messages[1];
-      assert.deepEqual(a, { role: 'assistant', content: [{ type: 'text', text: 'Here it is:' }, { type: 'image_url', image_url: { url: big } }] });
+    it('goes to a vision model as an image part in the next user message (assistants take no images), never as base64 text', () => {
+      const [, a, u] = build(h).request.messages;
+      assert.deepEqual(a, { role: 'assistant', content: 'Here it is:\n\n[image 1]' });
+      assert.deepEqual(u, { role: 'user', content: [{ type: 'text', text: 'The images of your previous answer:' }, { type: 'image_url', image_url: { url: big } }, { type: 'text', text: 'Make it blue' }] });
+    });
+
+    it('an image-only answer is its placeholder; its images still go before the next prompt', () => {
+      const only = [msg('user', 'Draw'), msg('assistant', `![x](${big})`, { images: [{ dataUrl: big, mimeType: 'image/png' }, { dataUrl: big, mimeType: 'image/png' }] }), msg('user', 'Again')];
+      const [, a, u] = build(only).request.messages;
+      assert.equal(a.content, '[image 1]\n\n[image 2]');
+      assert.equal((u.content as { type: string }[]).filter((p) => p.type === 'image_url').length, 2);
+      assert.ok(build(only).request.messages.every((m) => m.role !== 'assistant' || typeof m.content === 'string'), 'no parts in an assistant message');
     });
 
     it('goes to a model without vision as a short placeholder', () => {
       const { request, adapted } = build(h, { capabilities: { vision: false } });
-      assert.deepEqual(request.messages[1], { role: 'assistant', content: 'Here it is:\n\n[image]' });
+      assert.deepEqual(request.messages.slice(1), [{ role: 'assistant', content: 'Here it is:\n\n[image 1]' }, { role: 'user', content: 'Make it blue' }]);
       assert.ok(JSON.stringify(request).length < 1000, 'no base64 anywhere');
       assert.deepEqual(adapted, ['images']);
     });
