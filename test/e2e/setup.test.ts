@@ -16,7 +16,7 @@ describe('first run: setting up a gateway from the panel', function () {
   before(async () => {
     gw = await startGateway({ apiKey: key });
     gw.setModels([{ id: 'gpt-4o-mini' }, { id: 'deepseek-ai/DeepSeek-R1' }]);
-    wb = await Workbench.open({ name: 'e2e-setup', vsix: vsixPath });
+    wb = await Workbench.open({ name: 'e2e-setup', vsix: vsixPath, files: { 'src/area.ts': 'export function area(w: number, h: number) {\n  return w * h;\n}\n' } });
     panel = await ChatPanel.open(wb);
   });
   after(async () => {
@@ -111,5 +111,42 @@ describe('first run: setting up a gateway from the panel', function () {
     await wb.page.locator('button.getting-started-step[data-step-id$="#pickModel"][aria-checked="true"]').waitFor({ timeout: 15_000 });
     assert.deepEqual(await Promise.all(['connect', 'pickModel', 'askSelection', 'approveTool'].map(checked)), [true, true, false, false]);
     await wb.screenshot('walkthrough');
+  });
+
+  it('the walkthrough: asking with no code does not tick "ask about the selection"; approving a tool call and asking about selected code tick theirs', async () => {
+    const model = userSettings()['gatewayChat.defaultModel'].replace(/^relay\//, '');
+    // VS Code remembers a ticked step: the walkthrough, opened again, shows what happened meanwhile.
+    const ticked = async (id: string) => {
+      await wb.runCommand('Welcome: Open Walkthrough...');
+      await wb.answerQuickInput('Get started with Gateway Chat');
+      await wb.page.locator(`button.getting-started-step[data-step-id$="#${id}"][aria-checked="true"]`).waitFor({ timeout: 15_000 });
+    };
+    const checked = async (id: string) => (await wb.page.locator(`button.getting-started-step[data-step-id$="#${id}"]`).getAttribute('aria-checked')) === 'true';
+
+    gw.route(model, { answer: { content: 'Nothing selected, fine.' } });
+    await panel.expectAnswer();
+    await wb.runCommand('Gateway Chat: Ask...');
+    await wb.answerQuickInput('What is a pure function?');
+    await panel.waitForAnswer();
+
+    gw.route(model, { sequence: [
+      { answer: { toolCalls: [{ id: 'w1', name: 'run_in_terminal', arguments: JSON.stringify({ command: 'echo walkthrough-step' }) }] } },
+      { answer: { content: 'Ran it.' } },
+    ] });
+    await panel.send('Run the echo');
+    const call = panel.view.locator('[data-testid="tool-call"][data-tool-name="run_in_terminal"]').last();
+    await call.locator('[data-testid="approve"]').click({ timeout: 30_000 });
+    await panel.waitForAnswer();
+    await ticked('approveTool');
+    assert.equal(await checked('askSelection'), false, 'an Ask with no code in it is not the step');
+
+    await wb.openFile('area.ts');
+    await wb.selectLines(1, 3);
+    gw.route(model, { answer: { content: 'It multiplies.' } });
+    await panel.expectAnswer();
+    await wb.runCommand('Gateway Chat: Ask...');
+    await wb.answerQuickInput('What does this do?');
+    await panel.waitForAnswer();
+    await ticked('askSelection');
   });
 });

@@ -25,7 +25,7 @@ export class EditorCommands {
     let text = fillTemplate(template, vars);
     if (kind === 'fix') text += diagnosticsText(doc, target.range);
     const attachments = usesPlaceholder(template, 'selection') ? [] : [targetAttachment(target)];
-    const answer = await this.send(actionTitle(kind), text, attachments, commandModel(kind));
+    const answer = await this.send(actionTitle(kind), text, attachments, commandModel(kind), true);
     if (answer?.status !== 'complete') return;
     if (replacesSelection(kind)) {
       const code = extractCode(answer.content, doc.languageId);
@@ -49,7 +49,7 @@ export class EditorCommands {
       ignoreFocusOut: true,
     });
     if (!prompt?.trim()) return;
-    await this.send(vscode.l10n.t('Asking'), prompt, selection ? [selection] : [], commandModel('ask'));
+    await this.send(vscode.l10n.t('Asking'), prompt, selection ? [selection] : [], commandModel('ask'), !!selection);
   }
 
   /** gatewayChat.runPrompt: built-in actions and user templates in one list. */
@@ -71,7 +71,7 @@ export class EditorCommands {
           input, selection: target?.text, language: doc?.languageId, file: doc ? vscode.workspace.asRelativePath(doc.uri, false) : undefined,
         });
         const attachments = target && !usesPlaceholder(t.body, 'selection') ? [targetAttachment(target)] : [];
-        await this.send(t.title, text, attachments, commandModel('prompt'));
+        await this.send(t.title, text, attachments, commandModel('prompt'), !!target);
       },
     }));
     const items: Item[] = [...actions, ...(templates.length ? [{ label: vscode.l10n.t('Your prompts'), kind: vscode.QuickPickItemKind.Separator } as Item, ...templates] : [])];
@@ -92,8 +92,11 @@ export class EditorCommands {
     return commandTarget(editor);
   }
 
-  /** Sends into the panel with a cancellable progress notification; resolves with the settled answer. */
-  private async send(title: string, text: string, attachments: Attachment[], model?: string): Promise<MessageRecord | undefined> {
+  /**
+   * Sends into the panel with a cancellable progress notification; resolves with the settled answer.
+   * `aboutCode`: the editor's code went along (the walkthrough's "ask about the selection" step).
+   */
+  private async send(title: string, text: string, attachments: Attachment[], model: string | undefined, aboutCode: boolean): Promise<MessageRecord | undefined> {
     await this.view.reveal();
     const chat = this.controller;
     if (chat.busy) {
@@ -107,7 +110,7 @@ export class EditorCommands {
         return chat.send(text, attachments, { model }).finally(() => sub.dispose());
       },
     ).then((answer) => {
-      if (answer?.status === 'complete') completeStep('askedSelection');
+      if (answer?.status === 'complete' && aboutCode) completeStep('askedSelection');
       return answer;
     });
   }
