@@ -68,7 +68,7 @@ export function compose(context: vscode.ExtensionContext): vscode.Disposable[] {
   const usage = new UsageTally();
   const modelStatus = createModelStatus(usage, balance);
   const models = new GatewayModelProvider({
-    secrets: context.secrets, gateways, planner, compatibility, log, usage, onUsage: () => modelStatus.refresh(),
+    secrets: context.secrets, gateways, planner, compatibility, windows, log, usage, onUsage: () => modelStatus.refresh(),
   });
   // A proposal's diff left open by a reload shows nothing that can still be applied or approved.
   void closeTabsOf((uri) => uri.scheme === proposalScheme);

@@ -2,6 +2,7 @@
 // the capabilities, from the same model lists as the panel's picker and the user's gatewayChat.models.
 import type { ModelSettings } from '../../shared/modelSettingsShape';
 import type { ModelGroup } from '../../shared/protocol';
+import { resolveBudget, windowFromModelEntry } from '../context/window';
 import { joinModelRef } from '../request/modelRef';
 
 export interface LmModelInfo {
@@ -24,14 +25,14 @@ export const DEFAULT_OUTPUT = 8_192;
 export type ModelEntry = Record<string, unknown>;
 
 /**
- * The model's window: `contextWindow` in its settings, else what `/models` said, else a default;
- * output from `max_tokens` / `max_completion_tokens` in its settings, else `/models`, else a default.
- * Input is what is left of the window.
+ * The model's window, chosen as the panel chooses it (src/chat/context/window.ts): what `/models` said,
+ * else `contextWindow` in its settings, narrowed by a window a gateway named when it refused a request
+ * as too long; else a default. Output from `max_tokens` / `max_completion_tokens` in its settings, else
+ * `/models`, else a default. Input is what is left of the window.
  */
-export function modelWindow(settings: ModelSettings, entry?: ModelEntry): { maxInputTokens: number; maxOutputTokens: number } {
+export function modelWindow(settings: ModelSettings, entry?: ModelEntry, learned?: number): { maxInputTokens: number; maxOutputTokens: number } {
   const top = (entry?.top_provider ?? {}) as ModelEntry;
-  const window = firstCount(settings.contextWindow,
-    entry?.context_length, entry?.context_window, entry?.max_model_len, entry?.max_context_length, top.context_length) ?? DEFAULT_WINDOW;
+  const window = resolveBudget({ gateway: windowFromModelEntry(entry), settings, learned }).window ?? DEFAULT_WINDOW;
   const output = firstCount(settings.params?.max_completion_tokens, settings.params?.max_tokens,
     entry?.max_output_tokens, entry?.max_completion_tokens, top.max_completion_tokens) ?? Math.min(DEFAULT_OUTPUT, Math.floor(window / 4));
   const maxOutputTokens = Math.min(output, window);
@@ -44,7 +45,10 @@ function firstCount(...values: unknown[]): number | undefined {
 }
 
 /** Every model of every endpoint that could be listed; the capabilities follow the panel's (on unless turned off). */
-export function lmModels(groups: readonly ModelGroup[], settingsOf: (ref: string) => ModelSettings, entryOf?: (ref: string) => ModelEntry | undefined): LmModelInfo[] {
+export function lmModels(
+  groups: readonly ModelGroup[], settingsOf: (ref: string) => ModelSettings,
+  entryOf?: (ref: string) => ModelEntry | undefined, learnedOf?: (ref: string) => number | undefined,
+): LmModelInfo[] {
   const out: LmModelInfo[] = [];
   for (const g of groups) {
     for (const modelId of g.models) {
@@ -57,7 +61,7 @@ export function lmModels(groups: readonly ModelGroup[], settingsOf: (ref: string
         version: g.endpointId,
         detail: g.endpointName,
         tooltip: `${g.endpointName}: ${modelId}`,
-        ...modelWindow(settings, entryOf?.(id)),
+        ...modelWindow(settings, entryOf?.(id), learnedOf?.(id)),
         capabilities: {
           imageInput: settings.capabilities?.vision !== false,
           toolCalling: settings.capabilities?.tools !== false,

@@ -12,6 +12,7 @@ import { usageLine, type UsageTally } from '../../chat/lm/usageTally';
 import { priceAnswer } from '../../chat/answers/cost';
 import type { ErrorInfo } from '../../shared/conversation';
 import type { CompatibilityMemory } from '../settings/compatibilityMemory';
+import type { ContextMemory } from '../settings/contextMemory';
 import { readApiKey, readEndpoints, setApiKeyCommand } from '../settings/endpoints';
 import type { Gateways } from '../settings/gateways';
 import { modelSettingsFor, type TurnPlanner } from '../settings/turnPlanner';
@@ -24,6 +25,8 @@ export interface LmProviderDeps {
   gateways: Gateways;
   planner: TurnPlanner;
   compatibility: CompatibilityMemory;
+  /** Windows gateways named when they refused a request as too long (the panel's too). */
+  windows?: ContextMemory;
   log: vscode.LogOutputChannel;
   usage: UsageTally;
   /** The running total changed (the status bar shows it). */
@@ -59,11 +62,12 @@ export class GatewayModelProvider implements vscode.LanguageModelChatProvider, v
     const refresh = this.stale || !options.silent;
     this.stale = false;
     const groups = await this.deps.gateways.modelGroups(refresh);
-    // The window the panel uses: the one /models stated (every field the context layer knows), cached with the list.
+    // The window the panel uses: the one /models stated (every field the context layer knows, cached with
+    // the list), else the settings', narrowed by one a refusal named.
     return lmModels(groups, modelSettingsFor, (ref) => {
       const window = this.deps.gateways.contextWindow(ref);
       return window ? { context_length: window } : undefined;
-    });
+    }, (ref) => this.deps.windows?.get(ref));
   }
 
   private async askForMissing(): Promise<void> {

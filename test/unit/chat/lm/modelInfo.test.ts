@@ -24,4 +24,13 @@ describe('the models VS Code is told about', () => {
     assert.deepEqual(modelWindow({}, { max_model_len: 8192 }), { maxInputTokens: 6144, maxOutputTokens: 2048 });
     assert.deepEqual(modelWindow({ params: { max_tokens: -1 } }, { context_window: 'big' }).maxOutputTokens, 8192, 'nonsense is ignored');
   });
+
+  it('chooses the window as the panel does: /models over the settings, a smaller window a refusal named over both', () => {
+    assert.equal(modelWindow({ contextWindow: 32_000 }, { context_length: 200_000 }).maxInputTokens + modelWindow({ contextWindow: 32_000 }, { context_length: 200_000 }).maxOutputTokens, 200_000);
+    assert.deepEqual(modelWindow({ contextWindow: 32_000 }, undefined, 16_000), { maxInputTokens: 12_000, maxOutputTokens: 4000 });
+    assert.deepEqual(modelWindow({}, { context_length: 200_000 }, 64_000), { maxInputTokens: 55_808, maxOutputTokens: 8192 });
+    assert.equal(modelWindow({}, { context_length: 8192 }, 64_000).maxInputTokens, 6144, 'a learned window never widens a stated one');
+    const models = lmModels([{ endpointId: 'relay', endpointName: 'R', models: ['m'] }], () => ({}), () => undefined, (ref) => (ref === 'relay/m' ? 20_000 : undefined));
+    assert.equal(models[0].maxInputTokens + models[0].maxOutputTokens, 20_000);
+  });
 });
