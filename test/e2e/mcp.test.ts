@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Scenario } from '../gateway';
+import type { ChildProcess } from 'node:child_process';
 import { chatRequests, connect, disconnect, type Connected } from './fixtures';
+import { httpEverything } from '../unit/tools/mcp/httpEverything';
 
 const everything = require.resolve('@modelcontextprotocol/server-everything/dist/index.js');
 const repoServer = path.resolve(__dirname, '..', 'unit', 'tools', 'mcp', 'fixtures', 'misbehaving-server.mjs');
@@ -13,17 +15,24 @@ const toolNames = (body: { tools?: { function: { name: string } }[] }) => (body.
 
 describe('MCP servers: tools from a real server, asked for, answered; a workspace server only once allowed', function () {
   let c: Connected;
+  let web: ChildProcess | undefined;
   const marker = () => path.join(c.wb.server.workspace, 'started.txt');
   before(async () => {
+    // The same server over Streamable HTTP, as a remote server the user adds by URL.
+    const http = await httpEverything('streamableHttp');
+    web = http.child;
     c = await connect('e2e-mcp', {
-      settings: { 'gatewayChat.mcpServers': { everything: { command: process.execPath, args: [everything, 'stdio'] } } },
+      settings: { 'gatewayChat.mcpServers': { everything: { command: process.execPath, args: [everything, 'stdio'] }, web: { url: `http://127.0.0.1:${http.port}/mcp` } } },
       files: {
         'README.md': '# MCP\n',
         '.vscode/mcp.json': JSON.stringify({ servers: { repo: { type: 'stdio', command: process.execPath, args: [repoServer], env: { MCP_STARTED_MARKER: '${workspaceFolder}/started.txt' } } } }, null, 2),
       },
     });
   });
-  after(async () => disconnect(c));
+  after(async () => {
+    await disconnect(c);
+    web?.kill();
+  });
 
   it('offers <server>__<tool>, asks showing server, tool and arguments, and sends the result back', async () => {
     const { gw, panel } = c;
@@ -45,6 +54,20 @@ describe('MCP servers: tools from a real server, asked for, answered; a workspac
     assert.equal(await tool.getAttribute('data-state'), 'done');
     const result = chatRequests(gw).at(-1)!.body.messages.find((m: { role: string; tool_call_id?: string }) => m.role === 'tool' && m.tool_call_id === 'm1');
     assert.equal(result.content, 'Echo: from the model');
+  });
+
+  it('talks to a server over Streamable HTTP by its URL: offered, asked, answered', async () => {
+    const { gw, panel } = c;
+    gw.route('test-model', { sequence: [call('h1', 'web__echo', { message: 'over http' }), { answer: { content: 'The remote server echoed it.' } }] });
+    const before = chatRequests(gw).length;
+    await panel.send('Echo through the remote server');
+    const tool = panel.view.locator('[data-testid="tool-call"][data-tool-name="web__echo"]');
+    await tool.locator('[data-testid="approve"]').click({ timeout: 60_000 });
+    const answer = await panel.waitForAnswer();
+    assert.equal(await answer.locator('[data-testid="message-content"]').innerText(), 'The remote server echoed it.');
+    assert.ok(toolNames(chatRequests(gw)[before].body).includes('web__echo'));
+    const result = chatRequests(gw).at(-1)!.body.messages.find((m: { role: string; tool_call_id?: string }) => m.role === 'tool' && m.tool_call_id === 'h1');
+    assert.equal(result.content, 'Echo: over http');
   });
 
   it('a workspace server does not start until allowed; then its tools come, and its crash mid-call is an error', async () => {
@@ -74,6 +97,7 @@ describe('MCP servers: tools from a real server, asked for, answered; a workspac
     const everythingRow = rows.filter({ hasText: 'everything' });
     assert.match(await everythingRow.innerText(), /running · \d+ tools · user settings/);
     assert.match(await rows.filter({ hasText: 'repo' }).innerText(), /(failed|running) · \d+ tools · \.vscode\/mcp\.json/);
+    assert.match(await rows.filter({ hasText: 'web' }).innerText(), /running · \d+ tools · user settings/);
     await wb.page.keyboard.press('Escape');
   });
 });

@@ -1,8 +1,6 @@
 // Real MCP servers: the reference server-everything from npm over stdio, Streamable HTTP and the old
 // SSE transport, and a tiny misbehaving server (crash mid-call, hang, garbage) built with the SDK.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import type { ApprovalRequest } from '../../../../src/tools/approval';
 import { executeToolCalls, type ToolResult } from '../../../../src/tools/executor';
@@ -11,6 +9,7 @@ import { McpManager } from '../../../../src/tools/mcp/manager';
 import { defaultRegistry } from '../../../../src/tools/registry';
 import type { Tool } from '../../../../src/tools/types';
 import { call, FakeWorkspacePort, tempDir } from '../fakePort';
+import { httpEverything } from './httpEverything';
 
 const everything = require.resolve('@modelcontextprotocol/server-everything/dist/index.js');
 const fixture = (name: string) => path.join(__dirname, 'fixtures', name);
@@ -38,29 +37,6 @@ async function run(tools: Tool[], name: string, args: unknown, o: { signal?: Abo
     },
   });
   return { ...result, asked } as ToolResult & { asked: ApprovalRequest[] };
-}
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as net.AddressInfo;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
-/** server-everything in one of its HTTP modes, resolved once it listens. */
-async function httpEverything(mode: 'streamableHttp' | 'sse'): Promise<{ child: ChildProcess; port: number }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [everything, mode], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    let seen = '';
-    child.stderr!.on('data', (d) => {
-      seen += d;
-      if (/listening|running on port/i.test(seen)) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`server-everything ${mode} exited (${code}): ${seen}`)));
-  });
-  return { child, port };
 }
 
 describe('mcp: real servers', function () {
