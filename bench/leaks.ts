@@ -47,9 +47,30 @@ async function turnOnce(bp: BenchPanel, turn: number): Promise<void> {
 }
 
 async function reloadWebview(bp: BenchPanel): Promise<void> {
+  const old = bp.frame;
   await bp.wb.runCommand('Developer: Reload Webviews');
-  await bp.wb.chatView().locator('[data-testid="composer"]').waitFor({ timeout: 30_000 });
-  bp.frame = chatFrame(bp.wb.page);
+  // The old frame goes a moment after the command returns (a turn on it then fails "Frame was detached"):
+  // wait for it to go, unless the reload kept it (then it has navigated in place).
+  const started = Date.now();
+  const deadline = started + 30_000;
+  for (;;) {
+    const oldGone = old.isDetached() || !bp.wb.page.frames().includes(old) || Date.now() - started > 10_000;
+    const frame = oldGone ? attachedChatFrame(bp) : undefined;
+    if (frame && await frame.locator('[data-testid="composer"]').count().catch(() => 0)) {
+      bp.frame = frame;
+      return;
+    }
+    if (Date.now() > deadline) throw new Error('the chat webview did not come back after Reload Webviews');
+    await bp.wb.page.waitForTimeout(100);
+  }
+}
+
+function attachedChatFrame(bp: BenchPanel) {
+  try {
+    return chatFrame(bp.wb.page);
+  } catch {
+    return undefined; // between the old frame going and the new one coming
+  }
 }
 
 async function main(): Promise<void> {

@@ -66,7 +66,8 @@ export function installedExtensionDir(wb: Workbench): string {
 
 /** The chat webview's inner document: VS Code nests it in an outer iframe tagged with our extension id. */
 export function chatFrame(page: Page): Frame {
-  const frame = page.frames().find((f) => f.url().includes('/pre/fake.html') && f.parentFrame()?.url().includes(`extensionId=${extensionId}`));
+  // The newest attached one: after a reload of the webviews the old frame can linger a moment.
+  const frame = page.frames().filter((f) => !f.isDetached() && f.url().includes('/pre/fake.html') && f.parentFrame()?.url().includes(`extensionId=${extensionId}`)).at(-1);
   if (!frame) throw new Error('the chat webview frame is not there');
   return frame;
 }
