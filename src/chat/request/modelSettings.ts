@@ -44,7 +44,17 @@ export function settingsFor(all: Record<string, unknown> | undefined, model: str
 /** The request with the settings applied: params first, then the body merge; unset means not sent. */
 export function applySettings<T extends Record<string, unknown>>(request: T, s: ModelSettings): T {
   const withParams = { ...(s.params ?? {}), ...request } as T;
-  return s.body ? (deepMerge(withParams, s.body) as T) : withParams;
+  return withAudioFormat(s.body ? (deepMerge(withParams, s.body) as T) : withParams);
+}
+
+/**
+ * An audio answer needs a format (OpenAI refuses `audio` without one), and a streamed one only comes
+ * as pcm16: a voice set without a format gets the one that works for how the answer is read.
+ */
+function withAudioFormat<T extends Record<string, unknown>>(request: T): T {
+  const audio = request.audio;
+  if (!isPlain(audio) || typeof audio.voice !== 'string' || audio.format !== undefined) return request;
+  return { ...request, audio: { ...audio, format: request.stream === false ? 'wav' : 'pcm16' } };
 }
 
 function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {

@@ -85,6 +85,9 @@ describe('request fields of issue #12, through buildRequest', () => {
   it('modalities and audio {voice, format} for a model that answers in audio come from its params', () => {
     const r = build(hi, { params: { modalities: ['text', 'audio'], audio: { voice: 'alloy', format: 'wav' } } }).request;
     assert.deepEqual([r.modalities, r.audio], [['text', 'audio'], { voice: 'alloy', format: 'wav' }]);
+    // A voice alone (settings.json): OpenAI needs a format, and streams audio only as pcm16.
+    assert.deepEqual(build(hi, { params: { modalities: ['text', 'audio'], audio: { voice: 'alloy' } } }).request.audio, { voice: 'alloy', format: 'pcm16' });
+    assert.deepEqual(build(hi, { params: { stream: false, audio: { voice: 'alloy' } } }).request.audio, { voice: 'alloy', format: 'wav' });
   });
 
   it('n up to 8 and top_logprobs up to 20 pass as set', () => {
