@@ -77,7 +77,18 @@ function contentBlock(p: ContentPart): Obj | undefined {
     const data = parseDataUrl(url);
     return data ? { type: 'image', source: { type: 'base64', media_type: data.mediaType, data: data.data } } : { type: 'image', source: { type: 'url', url } };
   }
+  if (p.type === 'file') return documentBlock(obj(p.file) ?? {});
+  if (p.type === 'input_audio') return { type: 'text', text: '[audio not sent: Anthropic Messages takes none]' };
   return undefined;
+}
+
+/** A document part: a PDF as a base64 `document`, plain text as a text `document`; another type is named, not sent. */
+function documentBlock(file: Obj): Obj {
+  const name = str(file.filename) ?? 'document';
+  const data = parseDataUrl(str(file.file_data) ?? '');
+  if (data?.mediaType === 'application/pdf') return { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: data.data }, title: name };
+  if (data?.mediaType.startsWith('text/')) return { type: 'document', source: { type: 'text', media_type: 'text/plain', data: Buffer.from(data.data, 'base64').toString('utf8') }, title: name };
+  return { type: 'text', text: `[file not sent: ${name} (Anthropic Messages takes PDF and text documents)]` };
 }
 
 /** Conversation turns: tool results become `tool_result` blocks of a user turn; turns of one role are joined. */

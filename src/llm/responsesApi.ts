@@ -59,6 +59,12 @@ function inputPart(p: ContentPart): Obj | undefined {
   else if (p.type === 'image_url') {
     const image = obj(p.image_url) ?? {};
     part = { type: 'input_image', image_url: image.url, ...(image.detail ? { detail: image.detail } : {}) };
+  } else if (p.type === 'file') {
+    const file = obj(p.file) ?? {};
+    part = { type: 'input_file', ...(file.filename ? { filename: file.filename } : {}), file_data: file.file_data };
+  } else if (p.type === 'input_audio') {
+    // The Responses API takes no audio input: said, not dropped without a word.
+    part = { type: 'input_text', text: '[audio not sent: this API takes none]' };
   }
   if (part && cache) part.cache_control = cache;
   return part;

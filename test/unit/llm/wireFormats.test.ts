@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createClient, type ChatEvent, type ChatRequest, type GatewayClient } from '../../../src/llm/index';
 import { collect } from './helpers';
+import { anthropicBody } from '../../../src/llm/anthropicApi';
+import { responsesBody } from '../../../src/llm/responsesApi';
 
 // Replays recorded (and a few hand-written) streams of each wire format through the real client and checks
 // that they come out as the same ChatEvents and AssembledResponse chat/completions gives. Sources: wire-fixtures/README.md.
@@ -401,5 +403,42 @@ describe('wire formats: chat/completions dialects', () => {
     } finally {
       await gw.close();
     }
+  });
+});
+
+describe('documents and audio through the other formats', () => {
+  const pdf = `data:application/pdf;base64,${Buffer.from('%PDF-1.4 report').toString('base64')}`;
+  const txt = `data:text/plain;base64,${Buffer.from('plain notes').toString('base64')}`;
+  const request: ChatRequest = {
+    model: 'm',
+    messages: [{ role: 'user', content: [
+      { type: 'text', text: 'Read these' },
+      { type: 'file', file: { filename: 'report.pdf', file_data: pdf } },
+      { type: 'file', file: { filename: 'notes.txt', file_data: txt } },
+      { type: 'file', file: { filename: 'sheet.xlsx', file_data: 'data:application/vnd.ms-excel;base64,AAAA' } },
+      { type: 'input_audio', input_audio: { data: 'UklG', format: 'wav' } },
+    ] }],
+  };
+
+  it('Responses: a file goes as input_file with its name and data; audio is said, not silently dropped', () => {
+    const content = (responsesBody(request, 'stream').input as { content: unknown[] }[])[0].content;
+    assert.deepEqual(content, [
+      { type: 'input_text', text: 'Read these' },
+      { type: 'input_file', filename: 'report.pdf', file_data: pdf },
+      { type: 'input_file', filename: 'notes.txt', file_data: txt },
+      { type: 'input_file', filename: 'sheet.xlsx', file_data: 'data:application/vnd.ms-excel;base64,AAAA' },
+      { type: 'input_text', text: '[audio not sent: this API takes none]' },
+    ]);
+  });
+
+  it('Anthropic: a PDF as a base64 document, text as a text document, other files and audio named', () => {
+    const content = (anthropicBody(request, 'stream').messages as { content: unknown[] }[])[0].content;
+    assert.deepEqual(content, [
+      { type: 'text', text: 'Read these' },
+      { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: pdf.split(',')[1] }, title: 'report.pdf' },
+      { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'plain notes' }, title: 'notes.txt' },
+      { type: 'text', text: '[file not sent: sheet.xlsx (Anthropic Messages takes PDF and text documents)]' },
+      { type: 'text', text: '[audio not sent: Anthropic Messages takes none]' },
+    ]);
   });
 });
