@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sourceFiles } from '../arch/vscodeImports';
+import { limits } from '../../../src/shared/modelSettingsShape';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
 const readJson = (p: string) => JSON.parse(fs.readFileSync(path.join(repo, p), 'utf8'));
@@ -40,6 +41,20 @@ describe('manifest', () => {
       ...(typeof s.scope === 'string' ? [] : [`${id}: no scope`]),
     ]);
     assert.deepEqual(problems, []);
+  });
+
+  it('the settings schema says what the form enforces: at most 4 stop sequences', () => {
+    const find = (v: unknown): Record<string, unknown> | undefined => {
+      if (!v || typeof v !== 'object') return undefined;
+      const o = v as Record<string, unknown>;
+      if (o.stop && typeof o.stop === 'object' && Array.isArray((o.stop as { type?: unknown }).type)) return o.stop as Record<string, unknown>;
+      for (const child of Object.values(o)) {
+        const found = find(child);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    assert.equal(find(contributes.configuration)?.maxItems, limits.stopItems);
   });
 
   it('every contributed command, setting and view is referenced by the code', () => {
