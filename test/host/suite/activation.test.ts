@@ -26,6 +26,13 @@ describe('activation and contributions', () => {
     }
   });
 
+  it('activates without loading the tokenizer or the MCP SDK (they load on first use)', () => {
+    // One extension host, one module cache: what the extension required is in it.
+    const vendors = Object.keys(require.cache).filter((k) => /[\\/]dist[\\/]vendor[\\/]/.test(k)).map((k) => path.basename(k));
+    assert.ok(vendors.every((v) => v !== 'tokenizer.js' && v !== 'mcp-sdk.js'), `loaded at activation: ${vendors.join(', ')}`);
+    assert.ok(Object.keys(require.cache).some((k) => /[\\/]dist[\\/]extension\.js$/.test(k)), 'the extension itself is in the cache (the check can see it)');
+  });
+
   it('declares its settings with the documented defaults', () => {
     const config = vscode.workspace.getConfiguration('gatewayChat');
     assert.deepEqual(config.get('endpoints'), []);
