@@ -45,10 +45,9 @@ export function applyCapabilities(request: ChatRequest, caps: Record<string, boo
 /** Images leave a user's message (with the note that leads an answer's images back); an answer's own become a placeholder. */
 function withoutImages(m: ChatMessage): ChatMessage {
   if (m.role !== 'assistant') {
-    const out = withoutParts(m, 'image_url', 'video_url');
-    if (out === m) return m;
+    // The note only ever travels with the images it leads (packaging.ts), so it goes with them.
     const isNote = (p: ContentPart) => p.type === 'text' && (p as { text?: string }).text === ANSWER_IMAGES_NOTE;
-    return withoutParts(replaceParts(m, (p) => (isNote(p) ? undefined : p)), 'image_url', 'video_url');
+    return replaceParts(m, (p) => (p.type === 'image_url' || p.type === 'video_url' || isNote(p) ? undefined : p));
   }
   return replaceParts(m, (p) => (p.type === 'image_url' ? { type: 'text', text: '[image]' } : p));
 }

@@ -62,10 +62,10 @@ export class Transcript {
   /** Older messages of the shown conversation arrived: the ones just before the oldest it has. */
   earlier(conversationId: string, messages: MessageRecord[]): void {
     if (conversationId !== this.conversationId || !messages.length) return;
+    // Fresh from postMessage and held by nothing else: kept as they are, no copy.
     const placed = messages.slice(messages.length - this.backlog.arrived(messages.map((m) => m.id)));
-    const records = placed.map((m) => structuredClone(m));
-    for (const m of records) this.records.set(m.id, m);
-    this.messages.unshift(...records);
+    for (const m of placed) this.records.set(m.id, m);
+    this.messages.unshift(...placed);
     this.afterChange();
   }
 
