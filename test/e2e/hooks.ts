@@ -1,4 +1,5 @@
-// Root hooks for the e2e layer: a screenshot of every open workbench when a test fails.
+// Root hooks for the e2e layer: a screenshot of every open workbench when a test fails, and the tail
+// of its Gateway Chat log.
 import { Workbench } from '../harness/workbench';
 
 export const mochaHooks = {
@@ -6,6 +7,10 @@ export const mochaHooks = {
     const test = this.currentTest;
     if (test?.state !== 'failed') return;
     const name = `FAILED-${test.fullTitle()}`.replace(/[^\w.-]+/g, '-').slice(0, 120);
-    for (const wb of Workbench.open_) await wb.screenshot(name).catch(() => undefined);
+    for (const wb of Workbench.open_) {
+      await wb.screenshot(name).catch(() => undefined);
+      // CI keeps only the console: the extension's own log says what the host was doing.
+      console.log(wb.extensionLogTail(40));
+    }
   },
 };

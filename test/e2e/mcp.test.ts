@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Scenario } from '../gateway';
 import type { ChildProcess } from 'node:child_process';
 import { chatRequests, connect, disconnect, type Connected } from './fixtures';
+import { until } from '../harness/chatPanel';
 import { httpEverything } from '../unit/tools/mcp/httpEverything';
 
 const everything = require.resolve('@modelcontextprotocol/server-everything/dist/index.js');
@@ -94,10 +95,16 @@ describe('MCP servers: tools from a real server, asked for, answered; a workspac
     await wb.runCommand('Gateway Chat: MCP Servers');
     const rows = wb.page.locator('.quick-input-list .monaco-list-row');
     await rows.first().waitFor({ timeout: 15_000 });
-    const everythingRow = rows.filter({ hasText: 'everything' });
-    assert.match(await everythingRow.innerText(), /running · \d+ tools · user settings/);
-    assert.match(await rows.filter({ hasText: 'repo' }).innerText(), /(failed|running) · \d+ tools · \.vscode\/mcp\.json/);
-    assert.match(await rows.filter({ hasText: 'web' }).innerText(), /running · \d+ tools · user settings/);
+    // The quick pick fills its rows as it lays them out: wait for each row's text, then check it.
+    const rowText = async (name: string, pattern: RegExp) => {
+      const row = rows.filter({ hasText: name });
+      let text = '';
+      await until(`the ${name} row reads ${pattern}`, async () => pattern.test((text = await row.innerText().catch(() => ''))))
+        .catch(() => assert.match(text, pattern));
+    };
+    await rowText('everything', /running · \d+ tools · user settings/);
+    await rowText('repo', /(failed|running) · \d+ tools · \.vscode\/mcp\.json/);
+    await rowText('web', /running · \d+ tools · user settings/);
     await wb.page.keyboard.press('Escape');
   });
 });

@@ -59,7 +59,10 @@ export class ChatPanel {
       if (last && last !== 'streaming' && busy !== 'true') throw new Error(`the answer ended as ${last}, expected ${states.join(' or ')}`);
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`the answer stayed ${last}, expected ${states.join(' or ')}`);
+    // What the turn waits on (an approval, a running tool), so a failure in CI says why.
+    const calls = await this.view.locator('[data-testid="tool-call"]').evaluateAll((n) => n.map((c) =>
+      `${(c as HTMLElement).dataset.callId}:${(c as HTMLElement).dataset.state}${c.querySelector('[data-testid="tool-approval"]') ? '(asking)' : ''}`));
+    throw new Error(`the answer stayed ${last}, expected ${states.join(' or ')}; tool calls: ${calls.join(' ') || 'none'}`);
   }
 }
 

@@ -47,6 +47,27 @@ export class Workbench {
     await this.server.stop();
   }
 
+  /** The last lines of the extension's log in this window's newest extension host (after reloads too). */
+  extensionLogTail(lines: number): string {
+    const logs = path.join(this.server.userDataDir, 'logs');
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name === 'Gateway Chat.log') found.push(p);
+      }
+    };
+    try {
+      walk(logs);
+    } catch {
+      return '(no logs)';
+    }
+    const newest = found.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+    if (!newest) return '(no Gateway Chat log)';
+    return `--- ${path.relative(logs, newest)}\n${fs.readFileSync(newest, 'utf8').split('\n').slice(-lines).join('\n')}`;
+  }
+
   /** Runs a command from the palette by its title, as a user types it after F1. */
   async runCommand(title: string): Promise<void> {
     const { page } = this;

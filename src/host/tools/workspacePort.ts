@@ -37,7 +37,10 @@ export class VsCodeWorkspacePort implements WorkspacePort {
   async readFile(p: WorkspacePath, options: { maxBytes: number; fromDisk?: boolean }): Promise<FileBytes> {
     const abs = absolute(p);
     const open = !options.fromDisk && vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && samePath(d.uri.fsPath, abs, this.caseInsensitive));
-    if (open) {
+    // An open editor is the truth only for what the disk does not have yet: unsaved edits, or text VS
+    // Code decoded from another encoding. A clean UTF-8 buffer may lag a change made on disk (git, a
+    // script, another editor) until the file watcher catches up; the disk never does.
+    if (open && (open.isDirty || !/^utf-?8$/i.test(open.encoding ?? 'utf8'))) {
       const bytes = Buffer.from(open.getText(), 'utf8');
       return { bytes: bytes.subarray(0, options.maxBytes), size: bytes.length };
     }

@@ -28,7 +28,9 @@ export class MessageView {
   private readonly sourcesSlot = el('div', { className: 'sources-slot' });
   private sourcesShown: string | undefined;
   private readonly toolSlot: HTMLElement;
+  private toolList: HTMLElement | undefined;
   private readonly checkpointSlot: HTMLElement;
+  private checkpointShown: string | undefined;
   private readonly footer: HTMLElement;
   private readonly extras: AnswerExtras;
   private countdown: ReturnType<typeof setInterval> | undefined;
@@ -240,12 +242,13 @@ export class MessageView {
 
   /** Tool calls change state while the message stays the same (approval, running, results). */
   renderTools(): void {
-    const open = new Set([...this.toolSlot.querySelectorAll<HTMLElement>('[data-testid="tool-call"]')]
-      .filter((n) => n.querySelector('details')?.open).map((n) => n.dataset.callId));
-    this.toolSlot.replaceChildren(this.message.toolCalls?.length ? renderToolCalls(this.message.toolCalls) : '');
-    for (const n of this.toolSlot.querySelectorAll<HTMLElement>('[data-testid="tool-call"]')) {
-      if (open.has(n.dataset.callId)) n.querySelector('details')!.open = true;
-    }
+    const calls = this.message.toolCalls ?? [];
+    if (calls.length && !this.toolList) this.toolSlot.append((this.toolList = el('div', { className: 'tool-calls' })));
+    if (this.toolList) renderToolCalls(this.toolList, calls);
+    const checkpoint = JSON.stringify([this.message.checkpoint, this.message.status === 'streaming']);
+    if (checkpoint === this.checkpointShown) return;
+    // Rebuilt only when it changed: a click on Restore is not lost to an update of the message.
+    this.checkpointShown = checkpoint;
     this.checkpointSlot.replaceChildren(renderCheckpoint(this.message));
   }
 

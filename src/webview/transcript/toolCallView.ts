@@ -7,8 +7,27 @@ import { t } from '../i18n';
 import { send } from '../vscodeApi';
 import { assertNever } from '../../shared/assertNever';
 
-export function renderToolCalls(calls: ToolCallRecord[]): HTMLElement {
-  return el('div', { className: 'tool-calls' }, ...calls.map(renderCall));
+/** What each shown call element was built from: an unchanged call keeps its element. */
+const builtFrom = new WeakMap<HTMLElement, string>();
+
+/**
+ * Shows `calls` in `list`, rebuilding only the calls that changed. An approval stays the same element
+ * while other calls or the message update: a click on Approve, a reason being typed or the
+ * "allow for the conversation" tick are never lost to a re-render.
+ */
+export function renderToolCalls(list: HTMLElement, calls: readonly ToolCallRecord[]): void {
+  const shown = new Map([...list.children].map((n) => [(n as HTMLElement).dataset.callId, n as HTMLElement]));
+  const next = calls.map((c) => {
+    const key = JSON.stringify(c);
+    const old = shown.get(c.id);
+    if (old && builtFrom.get(old) === key) return old;
+    const fresh = renderCall(c);
+    builtFrom.set(fresh, key);
+    // An expanded call stays expanded when its state changes.
+    if (old?.querySelector('details')?.open) fresh.querySelector('details')!.open = true;
+    return fresh;
+  });
+  if (next.length !== list.children.length || next.some((n, i) => list.children[i] !== n)) list.replaceChildren(...next);
 }
 
 function stateLabel(c: ToolCallRecord): string {
