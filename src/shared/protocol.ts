@@ -38,7 +38,8 @@ export type WebviewToHost =
   | { type: 'send'; text: string; attachments: Attachment[] }
   | { type: 'stop' }
   /** The panel painted the last `delta` post: the host may post the next at once. */
-  | { type: 'deltaAck' }
+  /** The panel painted `count` delta posts since its last acknowledgement. */
+  | { type: 'deltaAck'; count?: number }
   | { type: 'retry'; messageId: string }
   | { type: 'continue'; messageId: string }
   | { type: 'regenerate'; messageId: string }

@@ -90,7 +90,7 @@ const messages: { [K in WebviewToHost['type']]: Record<string, Check> } = {
   ready: {},
   send: { text: str, attachments },
   stop: {},
-  deltaAck: {},
+  deltaAck: { count: optional(intIn(1, 1_000_000)) },
   retry: { messageId: shortStr },
   continue: { messageId: shortStr },
   regenerate: { messageId: shortStr },

@@ -71,14 +71,18 @@ class Panel {
 }
 
 let ackScheduled = false;
+/** Delta posts applied since the last acknowledgement: the host keeps a window of them in flight. */
+let deltasSinceAck = 0;
 
 /** The host posts the next delta once this frame is painted (one post per frame, none waiting on a timer). */
 function acknowledgeAfterPaint(): void {
+  deltasSinceAck++;
   if (ackScheduled) return;
   ackScheduled = true;
   requestAnimationFrame(() => {
     ackScheduled = false;
-    send({ type: 'deltaAck' });
+    send({ type: 'deltaAck', count: deltasSinceAck });
+    deltasSinceAck = 0;
   });
 }
 

@@ -65,9 +65,9 @@ export class ChatSession {
     this.context = new ContextKeeper({ newId: ports.newId, now: ports.now, show: () => this.show(), rememberWindow: ports.rememberWindow, trace: (id) => this.exchanges.recorder(id) });
   }
 
-  /** The panel painted the last streamed post. */
-  deltaShown(): void {
-    this.batcher.ack();
+  /** The panel painted `count` more streamed posts (all of them when it does not say). */
+  deltaShown(count?: number): void {
+    this.batcher.ack(count);
   }
 
   get busy(): boolean {

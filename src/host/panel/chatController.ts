@@ -163,7 +163,7 @@ export class ChatController implements vscode.Disposable {
         return;
       }
       case 'stop': return this.stop();
-      case 'deltaAck': return this.session.deltaShown();
+      case 'deltaAck': return this.session.deltaShown(m.count);
       case 'retry': return this.session.retry(m.messageId);
       case 'continue': return this.session.continue(m.messageId);
       case 'regenerate': return this.session.regenerate(m.messageId);

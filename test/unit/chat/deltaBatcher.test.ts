@@ -4,9 +4,9 @@ import { DeltaBatcher, type Batch } from '../../../src/chat/turn/deltaBatcher';
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('DeltaBatcher', () => {
-  it('posts the first delta at once, coalesces while a post is unacknowledged, one post per choice', () => {
+  it('posts the first delta at once, coalesces while a post is unacknowledged, one post per choice (window of one)', () => {
     const posts: Batch[] = [];
-    const b = new DeltaBatcher((x) => posts.push(x), 10_000);
+    const b = new DeltaBatcher((x) => posts.push(x), 10_000, 1);
     b.add('m1', { content: 'Pa' });
     assert.deepEqual(posts, [{ messageId: 'm1', content: 'Pa', reasoning: '' }], 'no waiting on a quiet stream');
     b.add('m1', { content: 'ris' });
@@ -27,14 +27,37 @@ describe('DeltaBatcher', () => {
     b.dispose();
   });
 
+  it('keeps two posts in flight by default: a delta right after a post still leaves at once; counted acks free the window', () => {
+    const posts: string[] = [];
+    const b = new DeltaBatcher((x) => posts.push(x.content), 10_000);
+    b.add('m1', { content: 'a' });
+    b.add('m1', { content: 'b' });
+    assert.deepEqual(posts, ['a', 'b'], 'the second delta does not wait for the first to be painted');
+    b.add('m1', { content: 'c' });
+    b.add('m1', { content: 'd' });
+    assert.deepEqual(posts, ['a', 'b'], 'a full window coalesces');
+    b.ack(1);
+    assert.deepEqual(posts, ['a', 'b', 'cd'], 'one painted post frees one place');
+    b.add('m1', { content: 'e' });
+    assert.equal(posts.length, 3, 'the window is full again');
+    b.ack(2);
+    assert.deepEqual(posts, ['a', 'b', 'cd', 'e']);
+    b.ack(5);
+    b.add('m1', { content: 'f' });
+    b.add('m1', { content: 'g' });
+    assert.deepEqual(posts.slice(4), ['f', 'g'], 'an ack for more than was in flight never goes below an empty window');
+    b.dispose();
+  });
+
   it('a panel that never acknowledges still gets what gathered, after the timeout', async () => {
     const posts: Batch[] = [];
     const b = new DeltaBatcher((x) => posts.push(x), 20);
     b.add('m1', { content: 'a' });
     b.add('m1', { content: 'b' });
-    assert.equal(posts.length, 1);
-    for (let i = 0; i < 100 && posts.length < 2; i++) await wait(10);
-    assert.deepEqual(posts.map((p) => p.content), ['a', 'b']);
+    b.add('m1', { content: 'c' });
+    assert.equal(posts.length, 2);
+    for (let i = 0; i < 100 && posts.length < 3; i++) await wait(10);
+    assert.deepEqual(posts.map((p) => p.content), ['a', 'b', 'c']);
     b.dispose();
   });
 

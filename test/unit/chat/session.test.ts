@@ -41,20 +41,20 @@ const err = (kind: string, message: string, extra = {}) => Object.assign(new Err
 
 describe('ChatSession', () => {
   it('sends the prompt with its history, streams coalesced deltas and saves the conversation', async () => {
-    const { session, posted, requests, store } = setup(() => events(text('Hel'), text('lo'), text('!')));
+    const { session, posted, requests, store } = setup(() => events(text('Hel'), text('lo'), text(','), text(' world!')));
     await session.send('Hi there', []);
     assert.equal(requests[0].model, 'deepseek-ai/DeepSeek-R1', 'model id split at the first slash');
     assert.deepEqual(requests[0].messages, [{ role: 'user', content: 'Hi there' }]);
     const deltas = posted.filter((p) => p.type === 'delta');
-    assert.deepEqual(deltas.map((d) => (d as { content: string }).content), ['Hel', 'lo!'],
-      'the first delta goes at once; the two behind the unacknowledged post become one');
+    assert.deepEqual(deltas.map((d) => (d as { content: string }).content), ['Hel', 'lo', ', world!'],
+      'the first two deltas go at once (two posts may wait for the panel); the two behind them become one');
     const final = posted.at(-1) as Extract<HostToWebview, { type: 'message' }>;
     assert.equal(final.type, 'message');
-    assert.equal(final.message.content, 'Hello!');
+    assert.equal(final.message.content, 'Hello, world!');
     assert.equal(final.message.status, 'complete');
     const saved = await store.load(session.conversation.id);
     assert.equal(saved?.title, 'Hi there');
-    assert.deepEqual(saved?.messages.map((m) => [m.role, m.content, m.status]), [['user', 'Hi there', 'complete'], ['assistant', 'Hello!', 'complete']]);
+    assert.deepEqual(saved?.messages.map((m) => [m.role, m.content, m.status]), [['user', 'Hi there', 'complete'], ['assistant', 'Hello, world!', 'complete']]);
   });
 
   it('gives a failed prompt back to the composer and replaces the failed attempt on resend', async () => {
