@@ -28,6 +28,7 @@ export class Transcript {
   /** Which conversation is shown: its older messages may still be arriving. */
   private conversationId = '';
   private stickToBottom = true;
+  private scrollPending = false;
   private readonly backlog = new MessageBacklog((id) => this.view(this.records.get(id)!).root);
 
   constructor(private readonly code: CodeActions) {
@@ -106,7 +107,17 @@ export class Transcript {
     this.total.textContent = totalsText(this.messages);
   }
 
+  /**
+   * Keeps the end in view, once per frame: reading scrollHeight lays the whole transcript out, and
+   * doing it for every streamed post was most of the panel's script time while an answer streamed
+   * (and what made keys typed meanwhile wait). Done before the frame paints, so nothing shows late.
+   */
   scrollToEnd(): void {
-    if (this.stickToBottom) this.root.scrollTop = this.root.scrollHeight;
+    if (!this.stickToBottom || this.scrollPending) return;
+    this.scrollPending = true;
+    requestAnimationFrame(() => {
+      this.scrollPending = false;
+      if (this.stickToBottom) this.root.scrollTop = this.root.scrollHeight;
+    });
   }
 }

@@ -14,6 +14,8 @@ export function installWebviewGlobals(window: JSDOM['window']): () => void {
   const globals: Record<string, unknown> = {
     document: window.document, HTMLElement: window.HTMLElement, HTMLImageElement: window.HTMLImageElement,
     NodeFilter: window.NodeFilter, KeyboardEvent: window.KeyboardEvent,
+    // jsdom paints nothing: a frame is a timer.
+    requestAnimationFrame: (cb: (t: number) => void) => setTimeout(() => cb(performance.now()), 16),
   };
   const g = globalThis as Record<string, unknown>;
   const saved = Object.fromEntries(Object.keys(globals).map((k) => [k, g[k]]));
