@@ -107,4 +107,31 @@ describe('MCP servers: tools from a real server, asked for, answered; a workspac
     await rowText('web', /running · \d+ tools · user settings/);
     await wb.page.keyboard.press('Escape');
   });
+
+  it('MCP Servers turns a server off for the workspace (its tools leave the request) and on again', async () => {
+    const { gw, panel, wb } = c;
+    const rows = wb.page.locator('.quick-input-list .monaco-list-row');
+    const act = async (action: string) => {
+      await wb.runCommand('Gateway Chat: MCP Servers');
+      await rows.filter({ hasText: 'web' }).first().click({ timeout: 15_000 });
+      await rows.filter({ hasText: action }).first().click({ timeout: 15_000 });
+    };
+    const offeredNext = async () => {
+      gw.route('test-model', { answer: { content: 'ok' } });
+      const before = chatRequests(gw).length;
+      await panel.send('Which tools do you have?');
+      await panel.waitForAnswer();
+      return toolNames(chatRequests(gw)[before].body);
+    };
+    await act('Turn Off');
+    let offered = await offeredNext();
+    assert.ok(!offered.some((n) => n.startsWith('web__')), `turned off, still offered: ${offered.join(', ')}`);
+    assert.ok(offered.includes('everything__echo'), 'the other servers stay');
+    await wb.runCommand('Gateway Chat: MCP Servers');
+    await until('the web row says it is turned off', async () => /turned off/.test(await rows.filter({ hasText: 'web' }).first().innerText().catch(() => '')));
+    await wb.page.keyboard.press('Escape');
+    await act('Turn On');
+    offered = await offeredNext();
+    assert.ok(offered.includes('web__echo'), `turned on again, not offered: ${offered.join(', ')}`);
+  });
 });
