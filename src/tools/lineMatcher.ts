@@ -2,7 +2,7 @@
 // engine backtracks: `(a+)+$` on one long line runs for longer than the universe, and nothing on the
 // thread running it (the extension host) can interrupt it. A worker can be terminated, on a deadline
 // or on Stop, and the extension host stays responsive meanwhile.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 
 /** Lines with a match: 0-based line number and the line trimmed, cut to `keepChars` (+1, to show it was cut). */
 export interface FileMatches {
@@ -77,7 +77,9 @@ export class LineMatcher {
   }
 
   private start(): Worker {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { source: this.pattern.source, flags: this.pattern.flags } });
+    // Loaded with the first search, not with the extension (activation time).
+    const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
+    const worker = new WorkerThread(WORKER_SOURCE, { eval: true, workerData: { source: this.pattern.source, flags: this.pattern.flags } });
     worker.unref(); // a search left running never keeps the process alive
     return worker;
   }
