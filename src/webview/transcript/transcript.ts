@@ -72,7 +72,7 @@ export class Transcript {
 
   delta(messageId: string, d: AnswerDelta): void {
     this.views.get(messageId)?.appendDelta(d);
-    this.scrollToEnd();
+    this.scrollToEndSoon();
   }
 
   upsert(m: MessageRecord): void {
@@ -107,17 +107,22 @@ export class Transcript {
     this.total.textContent = totalsText(this.messages);
   }
 
-  /**
-   * Keeps the end in view, once per frame: reading scrollHeight lays the whole transcript out, and
-   * doing it for every streamed post was most of the panel's script time while an answer streamed
-   * (and what made keys typed meanwhile wait). Done before the frame paints, so nothing shows late.
-   */
   scrollToEnd(): void {
+    if (this.stickToBottom) this.root.scrollTop = this.root.scrollHeight;
+  }
+
+  /**
+   * For streamed posts: the end kept in view once per frame, before it paints. Reading scrollHeight
+   * lays the whole transcript out, and doing it for every post was most of the panel's script time
+   * while an answer streamed (and what made keys typed meanwhile wait). Whole-message updates scroll
+   * at once: what they show is on screen as soon as they are in the DOM.
+   */
+  private scrollToEndSoon(): void {
     if (!this.stickToBottom || this.scrollPending) return;
     this.scrollPending = true;
     requestAnimationFrame(() => {
       this.scrollPending = false;
-      if (this.stickToBottom) this.root.scrollTop = this.root.scrollHeight;
+      this.scrollToEnd();
     });
   }
 }
