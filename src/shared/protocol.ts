@@ -37,8 +37,7 @@ export type WebviewToHost =
   | { type: 'ready' }
   | { type: 'send'; text: string; attachments: Attachment[] }
   | { type: 'stop' }
-  /** The panel painted the last `delta` post: the host may post the next at once. */
-  /** The panel painted `count` delta posts since its last acknowledgement. */
+  /** The panel painted `count` delta posts since its last acknowledgement: the host may post more at once. */
   | { type: 'deltaAck'; count?: number }
   | { type: 'retry'; messageId: string }
   | { type: 'continue'; messageId: string }

@@ -74,7 +74,7 @@ let ackScheduled = false;
 /** Delta posts applied since the last acknowledgement: the host keeps a window of them in flight. */
 let deltasSinceAck = 0;
 
-/** The host posts the next delta once this frame is painted (one post per frame, none waiting on a timer). */
+/** Says, once this frame is painted, how many delta posts it showed: the host keeps a few in flight, none waiting on a timer. */
 function acknowledgeAfterPaint(): void {
   deltasSinceAck++;
   if (ackScheduled) return;
