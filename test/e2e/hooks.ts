@@ -5,7 +5,8 @@ import { Workbench } from '../harness/workbench';
 export const mochaHooks = {
   async afterEach(this: Mocha.Context) {
     const test = this.currentTest;
-    if (test?.state !== 'failed') return;
+    // A failure that mocha will retry leaves the state unset: photograph and log those too.
+    if (!test || test.state === 'passed') return;
     const name = `FAILED-${test.fullTitle()}`.replace(/[^\w.-]+/g, '-').slice(0, 120);
     for (const wb of Workbench.open_) {
       await wb.screenshot(name).catch(() => undefined);
