@@ -3,7 +3,6 @@
 // Startup Performance (loading the extension's code, then the activate() call; their sum is what
 // Developer: Show Running Extensions calls "Activation").
 import fs from 'node:fs';
-import path from 'node:path';
 import { extensionId } from '../../test/harness/paths';
 import type { Workbench } from '../../test/harness/workbench';
 
@@ -14,9 +13,7 @@ export interface ActivationTimes {
 
 /** The activation events the extension host logged for our extension so far. */
 export function loggedActivations(wb: Workbench): string[] {
-  const logs = fs.readdirSync(path.join(wb.server.userDataDir, 'logs'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('remoteexthost.log'))
-    .map((f) => fs.readFileSync(path.join(wb.server.userDataDir, 'logs', f), 'utf8'));
+  const logs = wb.logFiles('remoteexthost.log').map((f) => fs.readFileSync(f, 'utf8'));
   const line = new RegExp(`_doActivateExtension ${extensionId.replace('.', '\\.')}, startup: (\\w+), activationEvent: '([^']*)'`, 'g');
   return logs.flatMap((text) => [...text.matchAll(line)].map((m) => `${m[2]}${m[1] === 'true' ? ' (startup)' : ''}`));
 }

@@ -3,14 +3,12 @@
 // collects garbage and reads the heap. The extension host runs every extension: compare two
 // readings of one window, not absolute figures.
 import fs from 'node:fs';
-import path from 'node:path';
 import { WebSocket, type MessageEvent } from 'undici';
 import type { Workbench } from '../../test/harness/workbench';
 
 function extHostPid(wb: Workbench): number {
-  const logs = path.join(wb.server.userDataDir, 'logs');
-  const file = fs.readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('remoteexthost.log')).sort().at(-1);
-  const pid = file && /Extension host with pid (\d+) started/.exec(fs.readFileSync(path.join(logs, file), 'utf8'))?.[1];
+  const file = wb.logFiles('remoteexthost.log').at(-1);
+  const pid = file && /Extension host with pid (\d+) started/.exec(fs.readFileSync(file, 'utf8'))?.[1];
   if (!pid) throw new Error('the extension host log names no pid');
   return Number(pid);
 }

@@ -88,11 +88,8 @@ export async function hideChat(page: Page): Promise<void> {
 
 /** A window a user would click in: the extension host has activated the eager extensions and the page is idle. */
 export async function settled(wb: Workbench): Promise<void> {
-  const logs = path.join(wb.server.userDataDir, 'logs');
   const end = Date.now() + 60_000;
-  const started = () => fs.readdirSync(logs, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('remoteexthost.log'))
-    .some((f) => fs.readFileSync(path.join(logs, f), 'utf8').includes('Eager extensions activated'));
+  const started = () => wb.logFiles('remoteexthost.log').some((f) => fs.readFileSync(f, 'utf8').includes('Eager extensions activated'));
   while (!started()) {
     if (Date.now() > end) throw new Error('the extension host never finished starting');
     await new Promise((r) => setTimeout(r, 200));

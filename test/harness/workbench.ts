@@ -47,25 +47,18 @@ export class Workbench {
     await this.server.stop();
   }
 
+  /** This window's log files named `name` (every extension host's, oldest session first). */
+  logFiles(name: string): string[] {
+    const logs = path.join(this.server.userDataDir, 'logs');
+    if (!fs.existsSync(logs)) return [];
+    return fs.readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((f) => path.basename(f) === name).sort().map((f) => path.join(logs, f));
+  }
+
   /** The last lines of the extension's log in this window's newest extension host (after reloads too). */
   extensionLogTail(lines: number): string {
-    const logs = path.join(this.server.userDataDir, 'logs');
-    const found: string[] = [];
-    const walk = (dir: string) => {
-      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (e.name === 'Gateway Chat.log') found.push(p);
-      }
-    };
-    try {
-      walk(logs);
-    } catch {
-      return '(no logs)';
-    }
-    const newest = found.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+    const newest = this.logFiles('Gateway Chat.log').sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
     if (!newest) return '(no Gateway Chat log)';
-    return `--- ${path.relative(logs, newest)}\n${fs.readFileSync(newest, 'utf8').split('\n').slice(-lines).join('\n')}`;
+    return `--- ${newest}\n${fs.readFileSync(newest, 'utf8').split('\n').slice(-lines).join('\n')}`;
   }
 
   /** Runs a command from the palette by its title, as a user types it after F1. */

@@ -11,6 +11,14 @@ import { assertNever } from '../../shared/assertNever';
 const builtFrom = new WeakMap<HTMLElement, string>();
 
 /**
+ * What a call's element shows that can change. A call's name and arguments are fixed once it exists,
+ * and its result and images are set once, when it ends: their sizes stand for them, so a key never
+ * copies a 256 KB result or an image's data URL.
+ */
+const shownKey = (c: ToolCallRecord): string =>
+  JSON.stringify([c.state, c.isError, c.path, c.approval, c.arguments.length, c.result?.length, Array.isArray(c.images) ? c.images.length : 0]);
+
+/**
  * Shows `calls` in `list`, rebuilding only the calls that changed. An approval stays the same element
  * while other calls or the message update: a click on Approve, a reason being typed or the
  * "allow for the conversation" tick are never lost to a re-render.
@@ -18,7 +26,7 @@ const builtFrom = new WeakMap<HTMLElement, string>();
 export function renderToolCalls(list: HTMLElement, calls: readonly ToolCallRecord[]): void {
   const shown = new Map([...list.children].map((n) => [(n as HTMLElement).dataset.callId, n as HTMLElement]));
   const next = calls.map((c) => {
-    const key = JSON.stringify(c);
+    const key = shownKey(c);
     const old = shown.get(c.id);
     if (old && builtFrom.get(old) === key) return old;
     const fresh = renderCall(c);
