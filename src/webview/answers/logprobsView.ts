@@ -92,6 +92,7 @@ export class LogprobsView {
       tok.top.length ? el('ol', { className: 'token-alternatives' }, ...tok.top.map((alt) =>
         el('li', { testId: 'token-alternative' }, el('code', { textContent: JSON.stringify(alt.token) }), ' ', percent(alt.logprob)))) : '');
     this.tip.hidden = false;
+    this.root.closest('.message')?.classList.add('showing-tip');
     // Below the token, or above it when the scrolling transcript would cut it off there.
     const rect = node.getBoundingClientRect();
     const below = rect.bottom + this.tip.offsetHeight + 4 <= visibleBottom(this.root) || rect.top < this.tip.offsetHeight + 4;
@@ -102,6 +103,7 @@ export class LogprobsView {
 
   private hideTip(): void {
     this.tip.hidden = true;
+    this.root.closest('.message')?.classList.remove('showing-tip');
     this.tokensBox.querySelector('[aria-describedby]')?.removeAttribute('aria-describedby');
   }
 

@@ -6,8 +6,8 @@
 // block is exactly what a whole-text parse would produce for it, the final DOM is the same however
 // the text was chunked, and the same as renderMarkdownOnce.
 //
-// DOM: container.md-root > div.md-blocks (frozen blocks, append-only) + div.md-tail (the open tail,
-// replaced on each append). Two wrappers keep every mutation local: replacing the tail never touches
+// DOM: container.md-root > div.md-blocks (frozen blocks, append-only, 32 to a div.md-chunk) +
+// div.md-tail (the open tail, replaced on each append). Two wrappers keep every mutation local: replacing the tail never touches
 // a list as long as the whole answer (some DOMs, jsdom among them, pay per sibling on removal).
 import { finishedPrefix, newlineOffsets, topLevelBlocks } from './blocks';
 import { parseMarkdown, renderEnv, renderTokens, type MarkdownToken } from './markdownParser';
@@ -43,6 +43,9 @@ export interface RenderStats {
   /** Re-renders of the open tail. */
   tailRenders: number;
 }
+
+/** Frozen blocks per chunk (see chunkFor). */
+const CHUNK_BLOCKS = 32;
 
 export class StreamingMarkdown {
   readonly stats: RenderStats = { parses: 0, parsedChars: 0, frozenBlocks: 0, tailRenders: 0 };
@@ -147,8 +150,23 @@ export class StreamingMarkdown {
     const env = renderEnv(true);
     const fragment = sanitizeToFragment(this.container.ownerDocument, renderTokens(tokens, env));
     const pres = Array.from(fragment.querySelectorAll<HTMLPreElement>('pre.md-code'));
-    this.frozen.append(fragment);
+    for (const node of Array.from(fragment.childNodes)) this.chunkFor(node).append(node);
     return pres.map((pre, i) => ({ pre, code: env.codeBlocks[i]?.code ?? '', lang: env.codeBlocks[i]?.lang ?? '', index: this.codeBlockCount++ }));
+  }
+
+  /**
+   * The chunk a frozen node goes into: a new one after every CHUNK_BLOCKS elements. The chunk, not each
+   * block, is what markdown.css skips off screen, so a frame's layout and visibility pass walk a few
+   * dozen chunks instead of every block of a long answer. Chunks follow block order only, so the DOM
+   * is the same however the text arrived.
+   */
+  private chunkFor(node: Node): HTMLElement {
+    let chunk = this.frozen.lastElementChild as HTMLElement | null;
+    if (node.nodeType === 1 && (!chunk || chunk.childElementCount >= CHUNK_BLOCKS)) {
+      chunk = Object.assign(this.container.ownerDocument.createElement('div'), { className: 'md-chunk' });
+      this.frozen.append(chunk);
+    }
+    return chunk ?? this.frozen;
   }
 
   private handleClick(event: MouseEvent): void {

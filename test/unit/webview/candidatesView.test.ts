@@ -51,7 +51,9 @@ describe('webview: candidates and token probabilities', () => {
     assert.equal(logprobs.percent(0), '100%');
     assert.equal(logprobs.percent(-20), '<0.1%');
     const view = new logprobs.LogprobsView();
-    dom.window.document.body.append(view.root);
+    const message = Object.assign(dom.window.document.createElement('div'), { className: 'message' });
+    message.append(view.root);
+    dom.window.document.body.append(message);
     view.set([
       { token: 'Hello', logprob: Math.log(0.9), top: [{ token: 'Hello', logprob: Math.log(0.9) }, { token: 'Hi', logprob: Math.log(0.08) }] },
       { token: ' world', logprob: Math.log(0.3), top: [] },
@@ -67,8 +69,12 @@ describe('webview: candidates and token probabilities', () => {
     assert.equal(tip.querySelector('[data-testid="token-probability"]')?.textContent, '90.0%');
     assert.deepEqual([...tip.querySelectorAll('[data-testid="token-alternative"]')].map((n) => n.textContent), ['"Hello" 90.0%', '"Hi" 8.0%']);
     assert.equal(tokens[0].getAttribute('aria-describedby'), tip.id);
+    assert.ok(message.classList.contains('showing-tip'), 'the message lets the tip overflow it (panel.css)');
     tokens[0].dispatchEvent(new dom.window.KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     assert.equal(dom.window.document.activeElement, tokens[1], 'arrows move between tokens');
     assert.equal(tip.querySelector('[data-testid="token-probability"]')?.textContent, '30.0%');
+    tokens[1].dispatchEvent(new dom.window.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    assert.equal(tip.hidden, true);
+    assert.ok(!message.classList.contains('showing-tip'), 'and clips again once it is hidden');
   });
 });

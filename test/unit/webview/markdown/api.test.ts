@@ -46,7 +46,7 @@ describe('markdown: renderer API', () => {
     renderer.finish();
     assert.equal(container.textContent, '');
     const again = oneShot('x');
-    assert.equal(again.innerHTML, '<div class="md-blocks"><p>x</p>\n</div><div class="md-tail"></div>');
+    assert.equal(again.innerHTML, '<div class="md-blocks"><div class="md-chunk"><p>x</p>\n</div></div><div class="md-tail"></div>');
   });
 
   it('dispose removes the click listener', () => {

@@ -30,14 +30,15 @@ describe('markdown: freezing finished blocks', function () {
     const chunks = randomChunks(mixedFixture(2), 7, 20);
     chunks.forEach((chunk, step) => {
       renderer.append(chunk);
-      const nodes = Array.from(frozen.childNodes);
+      const nodes = frozenNodes(frozen);
       // Frozen content only ever grows at the end: everything seen before is still there, in place.
       assert.deepEqual(nodes.slice(0, firstSeen.size), [...firstSeen.keys()], `step ${step}`);
       for (const node of nodes.slice(firstSeen.size)) firstSeen.set(node, { html: (node as Element).outerHTML ?? node.textContent, step });
     });
     renderer.finish();
     assert.equal(tail.childNodes.length, 0, 'finish() empties the tail');
-    const final = Array.from(frozen.childNodes);
+    assert.ok([...frozen.children].every((chunk) => chunk.className === 'md-chunk' && chunk.childElementCount <= 32), 'frozen blocks go in chunks of 32');
+    const final = frozenNodes(frozen);
     const kept = final.filter((node) => firstSeen.get(node));
     assert.ok(kept.length > 50, `most blocks were frozen before finish (${kept.length})`);
     for (const node of kept) assert.equal((node as Element).outerHTML ?? node.textContent, firstSeen.get(node)!.html, 'a frozen node never changes');
@@ -111,3 +112,8 @@ describe('markdown: freezing finished blocks', function () {
     assert.ok(large < 30 * small, `10x the text took ${(large / small).toFixed(1)}x the time`);
   });
 });
+
+/** The frozen blocks (and the text between them), out of their chunks. */
+function frozenNodes(frozen: Element): Node[] {
+  return Array.from(frozen.children).flatMap((chunk) => Array.from(chunk.childNodes));
+}

@@ -6,11 +6,21 @@ import { sanitizeToFragment } from '../../../../src/webview/markdown/sanitize';
 import { mixedFixture } from './fixtures';
 import { fixedChunks, newContainer, oneShot, randomChunks, streamed } from './helpers';
 
-/** Independent reference: one markdown-it parse of the whole text, rendered in a single call. */
+/**
+ * Independent reference: one markdown-it parse of the whole text, rendered in a single call, its
+ * top-level elements grouped 32 to a chunk (a node that is not an element stays with the one before).
+ */
 function wholeParseHtml(text: string): string {
   const { container } = newContainer();
   container.append(sanitizeToFragment(container.ownerDocument, renderTokens(parseMarkdown(text), renderEnv(true))));
-  return `<div class="md-blocks">${container.innerHTML}</div><div class="md-tail"></div>`;
+  const chunks: string[][] = [];
+  let elements = 0;
+  for (const node of Array.from(container.childNodes)) {
+    const isElement = node.nodeType === 1;
+    if (isElement && elements++ % 32 === 0) chunks.push([]);
+    chunks[chunks.length - 1].push(isElement ? (node as Element).outerHTML : node.textContent ?? '');
+  }
+  return `<div class="md-blocks">${chunks.map((c) => `<div class="md-chunk">${c.join('')}</div>`).join('')}</div><div class="md-tail"></div>`;
 }
 
 function assertSameHtml(actual: string, expected: string, what: string): void {
@@ -36,6 +46,7 @@ describe('markdown: streaming equals one-shot', function () {
 
   it('one-shot equals a single whole-text parse (block splitting changes nothing)', () => {
     assertSameHtml(expected, wholeParseHtml(fixture), 'one-shot vs whole parse');
+    assert.ok((expected.match(/<div class="md-chunk">/g) ?? []).length >= 3, 'the fixture spans several chunks');
   });
 
   for (const [seed, maxChunk] of [[1, 3], [2, 8], [3, 17], [4, 40], [5, 120], [6, 600], [7, 2], [8, 64], [9, 5], [10, 300]]) {
