@@ -1,6 +1,8 @@
 // Two bundles: the extension (Node, CommonJS, `vscode` left to the host) and the webview (browser IIFE).
 // usage: node esbuild.js [--watch] [--production]
 const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -127,11 +129,27 @@ const webview = {
   target: 'chrome120',
   loader: { '.ttf': 'file' },
   assetNames: '[name]',
+  plugins: [{
+    // The codicons stylesheet and font with the icons the panel uses only (build/codiconSubset.js).
+    name: 'codicon-subset',
+    setup(build) {
+      build.onResolve({ filter: /^@vscode\/codicons\/dist\/codicon\.css$/ }, (args) => ({ path: args.path, namespace: 'codicon-subset' }));
+      build.onLoad({ filter: /.*/, namespace: 'codicon-subset' }, async () => {
+        const { codiconSubset } = require('./build/codiconSubset');
+        const webviewDir = path.join(__dirname, 'src', 'webview');
+        const { css, font } = await codiconSubset(webviewDir, './codicon.ttf');
+        const dir = path.join(__dirname, 'node_modules', '.cache', 'codicon-subset');
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, 'codicon.ttf'), font);
+        return { contents: css, loader: 'css', resolveDir: dir, watchDirs: [webviewDir] };
+      });
+    },
+  }],
 };
 
 async function main() {
   // A one-shot build starts from an empty dist/: a chunk renamed or dropped must not ride on in the .vsix.
-  if (!watch) require('fs').rmSync('dist', { recursive: true, force: true });
+  if (!watch) fs.rmSync('dist', { recursive: true, force: true });
   const contexts = await Promise.all([esbuild.context(extension), esbuild.context(vendors), esbuild.context(webview)]);
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

@@ -60,6 +60,12 @@ describe('option bar: JSON output, web search with citations, images out', funct
     assert.equal(await answer.locator('[data-testid="message-content"]').isVisible(), false, 'the tree replaces the text');
     await answer.locator('[data-testid="json-copy"]').click();
     assert.equal(await c.wb.clipboard(), JSON.stringify({ name: 'Ada', languages: ['en', 'fr'], age: 36 }, null, 2));
+    // Composer, option bar and its open menu's ticks, the answer's toolbar and the JSON tree: every
+    // icon on screen has its glyph in the cut-down icon font.
+    const icons = await c.panel.iconsWithoutGlyph();
+    assert.ok(icons.count >= 20, `${icons.count} icons`);
+    assert.deepEqual(icons.missing, []);
+    assert.ok(icons.fontLoaded, 'the icon font loads');
     await answer.locator('[data-testid="json-mode-text"]').click();
     await answer.locator('[data-testid="message-content"] pre').waitFor();
     await c.wb.screenshot('extras-json-tree');

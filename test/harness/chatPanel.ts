@@ -33,6 +33,19 @@ export class ChatPanel {
     return this.view.locator(role ? `[data-testid="message"][data-role="${role}"]` : '[data-testid="message"]');
   }
 
+  /**
+   * The panel's codicons that draw nothing (their class reaches no glyph rule: build/codiconSubset.js
+   * left the icon out), and whether the icon font itself loads and has the glyph of `add`.
+   */
+  async iconsWithoutGlyph(): Promise<{ count: number; missing: string[]; fontLoaded: boolean }> {
+    return this.view.locator('body').evaluate(`(async () => {
+      const icons = [...document.querySelectorAll('.codicon')];
+      const missing = icons.filter((e) => !/^".+"$/.test(getComputedStyle(e, '::before').content)).map((e) => e.className);
+      const faces = await document.fonts.load('16px codicon', '\\uea60');
+      return { count: icons.length, missing, fontLoaded: faces.length > 0 && faces.every((f) => f.status === 'loaded') };
+    })()`) as Promise<{ count: number; missing: string[]; fontLoaded: boolean }>;
+  }
+
   lastAssistant(): Locator {
     return this.messages('assistant').last();
   }
