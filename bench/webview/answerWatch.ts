@@ -40,9 +40,31 @@ const INSTALL = `(() => {
   });
 })()`;
 
+/** Longer than any benchmark's answer takes: past it, something is stuck, and waiting on hides what. */
+const ANSWER_TIMEOUT_MS = 120_000;
+
+const SNAPSHOT = `JSON.stringify({
+  composer: document.querySelector('[data-testid="composer"]')?.value,
+  busy: document.querySelector('#app')?.dataset.busy,
+  messages: [...document.querySelectorAll('[data-testid="message"]')].slice(-4).map((m) => [m.dataset.role, m.dataset.status]),
+})`;
+
 export async function watchNextAnswer(frame: Frame): Promise<() => Promise<AnswerDone>> {
   await frame.evaluate(INSTALL);
-  return () => frame.evaluate('window.benchAnswer') as Promise<AnswerDone>;
+  return async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const stuck = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        void frame.evaluate(SNAPSHOT).catch((e: unknown) => String(e)).then((state) =>
+          reject(new Error(`no answer settled within ${ANSWER_TIMEOUT_MS / 1000} s; the panel: ${state}`)));
+      }, ANSWER_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([frame.evaluate('window.benchAnswer') as Promise<AnswerDone>, stuck]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }
 
 /** Starts a new chat, so every run renders into the same (empty) transcript. */
